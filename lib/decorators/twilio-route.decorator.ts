@@ -1,0 +1,39 @@
+import {
+  applyDecorators,
+  Get,
+  Header,
+  HttpCode,
+  Post,
+  SetMetadata,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { TwilioSignatureGuard } from '../signature/twilio-signature.guard.js';
+import { TwilioReplyInterceptor } from '../twiml/twilio-reply.interceptor.js';
+import { TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
+import { TWIML_ROUTE_KINDS, type TwilioRouteKind, type TwilioRouteOptions } from './twilio-route-kind.js';
+
+/**
+ * Builds a webhook route of one kind: the HTTP method, the signature guard, the kind's metadata,
+ * and the reply (TwiML as `text/xml` with 200, or 204 with no body). The public route decorators
+ * are this with a fixed kind; use it to build your own.
+ *
+ * @publicApi
+ */
+export function TwilioRoute(
+  kind: TwilioRouteKind,
+  path?: string | string[],
+  options: TwilioRouteOptions = {},
+): MethodDecorator {
+  const method = options.method === 'GET' ? Get(path) : Post(path);
+  const reply = TWIML_ROUTE_KINDS.has(kind)
+    ? [HttpCode(200), Header('Content-Type', 'text/xml; charset=utf-8')]
+    : [HttpCode(204)];
+  return applyDecorators(
+    method,
+    SetMetadata(TWILIO_ROUTE_KIND, kind),
+    UseGuards(TwilioSignatureGuard),
+    UseInterceptors(TwilioReplyInterceptor),
+    ...reply,
+  );
+}

@@ -1,0 +1,2 @@
+export * from './twilio-webhook-options.interface.js';
+export * from './resolved-twilio-options.interface.js';

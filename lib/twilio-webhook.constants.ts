@@ -1,0 +1,23 @@
+/** DI token of the resolved (validated, defaulted) module options. */
+export const TWILIO_WEBHOOK_OPTIONS = Symbol('TWILIO_WEBHOOK_OPTIONS');
+
+/** Metadata key holding the webhook kind of a route (`'inbound-message'`, `'status-callback'`, …). */
+export const TWILIO_ROUTE_KIND = 'twilio-webhooks:route-kind';
+
+/** Metadata key that `@OnTwilioEvent()` appends handler entries to. */
+export const TWILIO_EVENT_HANDLER = 'twilio-webhooks:handler';
+
+/** Where the guard leaves what it verified on the request object, for the payload and dispatch. */
+export const TWILIO_REQUEST_STATE = Symbol.for('nestjs-twilio-webhooks:request');
+
+/** Header carrying Twilio's request signature. */
+export const SIGNATURE_HEADER = 'x-twilio-signature';
+
+/** Header naming the Webhook Settings shared key and algorithm that signed the request. */
+export const SIGNATURE_SETTINGS_HEADER = 'x-twilio-webhooks-signature-settings';
+
+/** Header Twilio reuses across retries of one webhook delivery. */
+export const IDEMPOTENCY_HEADER = 'i-twilio-idempotency-token';
+
+/** The reply for a TwiML route whose handler returned nothing: "do nothing". */
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
