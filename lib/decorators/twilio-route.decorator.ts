@@ -11,7 +11,11 @@ import {
 import { TwilioSignatureGuard } from '../signature/twilio-signature.guard.js';
 import { TwilioReplyInterceptor } from '../twiml/twilio-reply.interceptor.js';
 import { TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
-import { TWIML_ROUTE_KINDS, type TwilioRouteKind, type TwilioRouteOptions } from './twilio-route-kind.js';
+import {
+  TWIML_ROUTE_KINDS,
+  type TwilioRouteKind,
+  type TwilioRouteOptions,
+} from './twilio-route-kind.js';
 
 /**
  * Builds a webhook route of one kind: the HTTP method, the signature guard, the kind's metadata,

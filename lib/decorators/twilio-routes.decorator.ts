@@ -15,8 +15,10 @@ import { TwilioRoute } from './twilio-route.decorator.js';
  *   return new MessagingResponse().message(`Got: ${sms.Body}`);
  * }
  */
-export const TwilioInboundMessage = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('inbound-message', path, options);
+export const TwilioInboundMessage = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('inbound-message', path, options);
 
 /**
  * Route for an inbound call ("A call comes in"). The handler may return a `VoiceResponse`, a TwiML string, or nothing.
@@ -30,8 +32,10 @@ export const TwilioInboundMessage = (path?: string | string[], options?: TwilioR
  *   return new VoiceResponse().say('Hello');
  * }
  */
-export const TwilioInboundCall = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('inbound-call', path, options);
+export const TwilioInboundCall = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('inbound-call', path, options);
 
 /**
  * Route for the `action` URL of `<Gather>`, `<Record>` or `<Dial>`: the returned TwiML continues the call.
@@ -43,8 +47,10 @@ export const TwilioInboundCall = (path?: string | string[], options?: TwilioRout
  * @TwilioActionCallback('menu')
  * choose(@TwilioPayload() gather: GatherAction) { ... }
  */
-export const TwilioActionCallback = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('action-callback', path, options);
+export const TwilioActionCallback = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('action-callback', path, options);
 
 /**
  * Route for a message or call status callback. Answers 204.
@@ -56,8 +62,10 @@ export const TwilioActionCallback = (path?: string | string[], options?: TwilioR
  * @TwilioStatusCallback('status')
  * status() {}
  */
-export const TwilioStatusCallback = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('status-callback', path, options);
+export const TwilioStatusCallback = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('status-callback', path, options);
 
 /**
  * Route for a recording status callback (`recordingStatusCallback`). Answers 204.
@@ -69,8 +77,10 @@ export const TwilioStatusCallback = (path?: string | string[], options?: TwilioR
  * @TwilioRecordingStatus('recordings')
  * recording() {}
  */
-export const TwilioRecordingStatus = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('recording-status', path, options);
+export const TwilioRecordingStatus = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('recording-status', path, options);
 
 /**
  * Route for a Debugger webhook (account alerts). Answers 204.
@@ -82,8 +92,10 @@ export const TwilioRecordingStatus = (path?: string | string[], options?: Twilio
  * @TwilioDebuggerEvent('debugger')
  * alert() {}
  */
-export const TwilioDebuggerEvent = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('debugger-event', path, options);
+export const TwilioDebuggerEvent = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('debugger-event', path, options);
 
 /**
  * Route for an Event Streams webhook sink (CloudEvents JSON, signed with `bodySHA256`; needs `rawBody: true`). Answers 204.
@@ -95,5 +107,7 @@ export const TwilioDebuggerEvent = (path?: string | string[], options?: TwilioRo
  * @TwilioEventStream('events')
  * events() {}
  */
-export const TwilioEventStream = (path?: string | string[], options?: TwilioRouteOptions): MethodDecorator =>
-  TwilioRoute('event-stream', path, options);
+export const TwilioEventStream = (
+  path?: string | string[],
+  options?: TwilioRouteOptions,
+): MethodDecorator => TwilioRoute('event-stream', path, options);

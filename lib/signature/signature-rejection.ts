@@ -25,13 +25,15 @@ function likelyCause(
   problem: string,
   options: Pick<ResolvedTwilioWebhookOptions, 'publicUrl' | 'trustProxy'>,
 ): string {
-  if (problem.startsWith('no X-Twilio-Signature')) return 'a client other than Twilio called the route.';
+  if (problem.startsWith('no X-Twilio-Signature'))
+    return 'a client other than Twilio called the route.';
   if (problem.includes('shared key') || problem.includes('algorithm')) {
     return 'the Webhook Setting signing this URL uses a key or algorithm not configured in sharedKeys.';
   }
   if (problem.includes('neither a form')) return 'a client other than Twilio called the route.';
   if (!options.publicUrl) {
-    const forwarded = firstHeaderValue(req, 'x-forwarded-proto') ?? firstHeaderValue(req, 'x-forwarded-host');
+    const forwarded =
+      firstHeaderValue(req, 'x-forwarded-proto') ?? firstHeaderValue(req, 'x-forwarded-host');
     if (forwarded && !options.trustProxy) {
       return 'the app sits behind a proxy or tunnel that terminates TLS: set trustProxy: true or publicUrl.';
     }

@@ -113,7 +113,8 @@ export class TwilioSignatureGuard implements CanActivate {
     const signature = headerValue(req, SIGNATURE_HEADER);
     if (!signature) return 'no X-Twilio-Signature header: the request did not come from Twilio';
     const settingsHeader = headerValue(req, SIGNATURE_SETTINGS_HEADER);
-    if (settingsHeader !== undefined) return this.verifySharedKey(settingsHeader, signature, url, body);
+    if (settingsHeader !== undefined)
+      return this.verifySharedKey(settingsHeader, signature, url, body);
     for (const token of await this.getAuthTokens(req, accountSid)) {
       if (token && checkWithSdk(token, signature, url, body)) return undefined;
     }
@@ -191,4 +192,3 @@ function createSha256Hex(raw: Buffer): string {
 function firstString(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
-

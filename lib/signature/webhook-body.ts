@@ -75,7 +75,10 @@ async function rawBodyOf(req: WebhookHttpRequest): Promise<Buffer | undefined> {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   if (Buffer.isBuffer(req.body)) return req.body;
   const stream = req.raw ?? (req as unknown as NodeJS.ReadableStream & { readableEnded?: boolean });
-  const readable = stream as NodeJS.ReadableStream & { readableEnded?: boolean; readable?: boolean };
+  const readable = stream as NodeJS.ReadableStream & {
+    readableEnded?: boolean;
+    readable?: boolean;
+  };
   if (req.body !== undefined || !readable.readable || readable.readableEnded) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;

@@ -8,7 +8,7 @@ import { HandlerCalls } from '../fixtures/webhooks/webhooks.controller.js';
 
 const TOKEN = '12345678901234567890123456789012';
 const PUBLIC = 'https://hooks.example.com';
-const URL_ = `${PUBLIC}/twilio/status`;
+const STATUS_URL = `${PUBLIC}/twilio/status`;
 const PARAMS: Params = {
   AccountSid: 'AC' + 'a'.repeat(32),
   MessageSid: 'SM' + 'b'.repeat(32),
@@ -19,7 +19,7 @@ const KEY_ID = 'webhooks_key_01hx7s3d4f5g6h7j8k9m0n1p2q';
 const SECRET = 'shared-key-secret-value';
 
 /** The signed string written out by hand from Twilio's rule: URL, then sorted name+value pairs. */
-const SIGNED = `${URL_}AccountSid${PARAMS.AccountSid}MessageSid${PARAMS.MessageSid}MessageStatusdeliveredTagyTagz`;
+const SIGNED = `${STATUS_URL}AccountSid${PARAMS.AccountSid}MessageSid${PARAMS.MessageSid}MessageStatusdeliveredTagyTagz`;
 const vector = (algorithm: 'sha1' | 'sha256', secret = SECRET) =>
   createHmac(algorithm, secret).update(SIGNED, 'utf8').digest('base64');
 
@@ -46,7 +46,7 @@ describe.each(ADAPTERS)('Webhook Settings signatures and Basic auth on %s', (ada
     });
 
     it('the hand-written vector matches the SDK for SHA-1 with the auth token', () => {
-      expect(signForm(TOKEN, URL_, PARAMS)).toBe(
+      expect(signForm(TOKEN, STATUS_URL, PARAMS)).toBe(
         createHmac('sha1', TOKEN).update(SIGNED, 'utf8').digest('base64'),
       );
     });
@@ -79,7 +79,7 @@ describe.each(ADAPTERS)('Webhook Settings signatures and Basic auth on %s', (ada
 
     it('refuses an unknown key id, even with the auth token signature', async () => {
       await post({
-        'X-Twilio-Signature': signForm(TOKEN, URL_, PARAMS),
+        'X-Twilio-Signature': signForm(TOKEN, STATUS_URL, PARAMS),
         'X-Twilio-Webhooks-Signature-Settings': 'key=webhooks_key_other,algorithm=HMAC_SHA1',
       }).expect(403);
       await post({
@@ -118,14 +118,16 @@ describe.each(ADAPTERS)('Webhook Settings signatures and Basic auth on %s', (ada
     });
 
     it('challenges a request without credentials with 401 and WWW-Authenticate', async () => {
-      const res = await post({ 'X-Twilio-Signature': signForm(TOKEN, URL_, PARAMS) }).expect(401);
+      const res = await post({ 'X-Twilio-Signature': signForm(TOKEN, STATUS_URL, PARAMS) }).expect(
+        401,
+      );
       expect(res.headers['www-authenticate']).toBe('Basic realm="Twilio"');
       expect(calls()).toBe(0);
     });
 
     it('lets the retry with the right credentials through', async () => {
       await post({
-        'X-Twilio-Signature': signForm(TOKEN, URL_, PARAMS),
+        'X-Twilio-Signature': signForm(TOKEN, STATUS_URL, PARAMS),
         Authorization: basic('twilio', 's3cret'),
       }).expect(204);
       expect(calls()).toBe(1);
@@ -133,10 +135,12 @@ describe.each(ADAPTERS)('Webhook Settings signatures and Basic auth on %s', (ada
 
     it('refuses wrong credentials with 401 and a bad signature with 403', async () => {
       await post({
-        'X-Twilio-Signature': signForm(TOKEN, URL_, PARAMS),
+        'X-Twilio-Signature': signForm(TOKEN, STATUS_URL, PARAMS),
         Authorization: basic('twilio', 'wrong'),
       }).expect(401);
-      await post({ 'X-Twilio-Signature': 'bad', Authorization: basic('twilio', 's3cret') }).expect(403);
+      await post({ 'X-Twilio-Signature': 'bad', Authorization: basic('twilio', 's3cret') }).expect(
+        403,
+      );
       expect(calls()).toBe(0);
     });
   });

@@ -50,7 +50,11 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
 
     it('refuses a forged SMS with 403 and runs no handler', async () => {
       await boot({ authToken: TOKEN, publicUrl: PUBLIC }, style);
-      const res = await post('/twilio/sms', SMS, signForm('f'.repeat(32), `${PUBLIC}/twilio/sms`, SMS));
+      const res = await post(
+        '/twilio/sms',
+        SMS,
+        signForm('f'.repeat(32), `${PUBLIC}/twilio/sms`, SMS),
+      );
       expect(res.status).toBe(403);
       expect(res.text).not.toMatch(/signature|token|hooks\.example/i);
       expect(calls()).toHaveLength(0);
@@ -78,7 +82,9 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
 
     it('accepts the secondary token during rotation, and a callback answers 204 with no body', async () => {
       await boot({ authToken: [TOKEN, SECONDARY], publicUrl: PUBLIC });
-      const res = await post('/twilio/status', status, signForm(SECONDARY, url, status)).expect(204);
+      const res = await post('/twilio/status', status, signForm(SECONDARY, url, status)).expect(
+        204,
+      );
       expect(res.text).toBe('');
       await post('/twilio/status', status, signForm(TOKEN, url, status)).expect(204);
       expect(calls()).toHaveLength(2);
@@ -122,7 +128,9 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
       const withPort = signForm(TOKEN, 'http://hooks.example.com:80/twilio/status', params);
       await post('/twilio/status', params, withPort).set('Host', 'hooks.example.com').expect(204);
       const implicit = signForm(TOKEN, 'http://hooks.example.com/twilio/status', params);
-      await post('/twilio/status', params, implicit).set('Host', 'hooks.example.com:80').expect(204);
+      await post('/twilio/status', params, implicit)
+        .set('Host', 'hooks.example.com:80')
+        .expect(204);
       const other = signForm(TOKEN, 'http://hooks.example.com:8080/twilio/status', params);
       await post('/twilio/status', params, other).set('Host', 'hooks.example.com:80').expect(403);
     });
@@ -161,7 +169,10 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
         const sig = signForm(TOKEN, `${PUBLIC}/twilio/status?${query}`, params);
         const res = await rawRequest(app, {
           path: `/twilio/status?${query}`,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Twilio-Signature': sig,
+          },
           body: formBody(params),
         });
         expect(res.status).toBe(204);
@@ -184,7 +195,11 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
     it('accepts unicode and emoji bodies', async () => {
       await boot({ authToken: TOKEN, publicUrl: PUBLIC });
       const params = { ...SMS, Body: 'Grüße 👋🏽 日本語 — "quotes" & <tags> +plus% 100' };
-      const res = await post('/twilio/sms', params, signForm(TOKEN, `${PUBLIC}/twilio/sms`, params));
+      const res = await post(
+        '/twilio/sms',
+        params,
+        signForm(TOKEN, `${PUBLIC}/twilio/sms`, params),
+      );
       expect(res.status).toBe(200);
       expect(calls()[0].payload).toMatchObject({ Body: params.Body });
       expect(res.text).toContain('Grüße 👋🏽 日本語 — "quotes" &amp; &lt;tags&gt; +plus% 100');
@@ -195,13 +210,18 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
       const params = { ...SMS, 'MessagingBinding.Address': '+1415', 'a[b]': 'c', __proto__x: 'y' };
       const sig = signForm(TOKEN, `${PUBLIC}/twilio/status`, params);
       await post('/twilio/status', params, sig).expect(204);
-      expect(calls()[0].payload).toMatchObject({ 'a[b]': 'c', 'MessagingBinding.Address': '+1415' });
+      expect(calls()[0].payload).toMatchObject({
+        'a[b]': 'c',
+        'MessagingBinding.Address': '+1415',
+      });
     });
 
     it('validates a GET callback whose parameters are in the query string', async () => {
       await boot({ authToken: TOKEN, publicUrl: PUBLIC });
       // Twilio leaves ' and ! unescaped in the query string it builds.
-      const query = formBody({ ...SMS, Body: "It's working!" }).replace(/%27/g, "'").replace(/%21/g, '!');
+      const query = formBody({ ...SMS, Body: "It's working!" })
+        .replace(/%27/g, "'")
+        .replace(/%21/g, '!');
       const sig = signForm(TOKEN, `${PUBLIC}/twilio/sms-get?${query}`, {});
       const res = await rawRequest(app, {
         method: 'GET',
@@ -210,7 +230,10 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
       });
       expect(res.status).toBe(200);
       expect(res.text).toContain("<Message>It's working!</Message>");
-      expect(calls()[0].payload).toMatchObject({ Body: "It's working!", MessageSid: SMS.MessageSid });
+      expect(calls()[0].payload).toMatchObject({
+        Body: "It's working!",
+        MessageSid: SMS.MessageSid,
+      });
       const tampered = query.replace('working', 'broken');
       const refused = await rawRequest(app, {
         method: 'GET',
@@ -235,7 +258,12 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
 
   describe('JSON webhooks (bodySHA256)', () => {
     const body = JSON.stringify([
-      { specversion: '1.0', type: 'com.twilio.messaging.message.delivered', id: 'EZ' + '1'.repeat(32), data: { to: '+1415 ✓' } },
+      {
+        specversion: '1.0',
+        type: 'com.twilio.messaging.message.delivered',
+        id: 'EZ' + '1'.repeat(32),
+        data: { to: '+1415 ✓' },
+      },
     ]);
     const send = (path: string, payload: string, signature: string) =>
       request(app.getHttpServer())
@@ -254,13 +282,21 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
     it('refuses a tampered body, even with an equivalent JSON re-serialisation', async () => {
       await boot({ authToken: TOKEN, publicUrl: PUBLIC });
       const signed = signJson(TOKEN, `${PUBLIC}/twilio/events`, body);
-      await send(pathOf(signed.url), body.replace('delivered', 'failed'), signed.signature).expect(403);
-      await send(pathOf(signed.url), JSON.stringify(JSON.parse(body), null, 1), signed.signature).expect(403);
+      await send(pathOf(signed.url), body.replace('delivered', 'failed'), signed.signature).expect(
+        403,
+      );
+      await send(
+        pathOf(signed.url),
+        JSON.stringify(JSON.parse(body), null, 1),
+        signed.signature,
+      ).expect(403);
       expect(calls()).toHaveLength(0);
     });
 
     it('answers 500 when the app does not keep the raw body', async () => {
-      app = await createApp(adapter, webhooksApp({ authToken: TOKEN, publicUrl: PUBLIC }), { rawBody: false });
+      app = await createApp(adapter, webhooksApp({ authToken: TOKEN, publicUrl: PUBLIC }), {
+        rawBody: false,
+      });
       const signed = signJson(TOKEN, `${PUBLIC}/twilio/events`, body);
       await send(pathOf(signed.url), body, signed.signature).expect(500);
       expect(calls()).toHaveLength(0);
