@@ -19,6 +19,7 @@ export async function createApp(
   const httpAdapter = adapter === 'express' ? new ExpressAdapter() : new FastifyAdapter();
   const app = await NestFactory.create(module as never, httpAdapter, {
     rawBody: options.rawBody ?? true,
+    abortOnError: false,
     logger: false,
   });
   await app.init();
