@@ -180,6 +180,23 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
       const sig = signForm(TOKEN, `${PUBLIC}/twilio/status?x=a+b`, params);
       await post('/twilio/status?x=a+c', params, sig).expect(403);
     });
+
+    it("accepts a quote signed as ' and received as %27, and the reverse (the SDK's own cases)", async () => {
+      await boot({ authToken: TOKEN, publicUrl: PUBLIC });
+      const raw = signForm(TOKEN, `${PUBLIC}/twilio/status?test=param'WithQuote`, params);
+      // supertest re-encodes ' as %27 on the wire
+      await post("/twilio/status?test=param'WithQuote", params, raw).expect(204);
+      const escaped = signForm(TOKEN, `${PUBLIC}/twilio/status?test=param%27WithQuote`, params);
+      const res = await rawRequest(app, {
+        path: "/twilio/status?test=param'WithQuote",
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Twilio-Signature': escaped,
+        },
+        body: formBody(params),
+      });
+      expect(res.status).toBe(204);
+    });
   });
 
   describe('parameters', () => {
@@ -291,6 +308,12 @@ describe.each(ADAPTERS)('signature guard on %s', (adapter) => {
         signed.signature,
       ).expect(403);
       expect(calls()).toHaveLength(0);
+    });
+
+    it('accepts a JSON signature made over the URL with its default port', async () => {
+      await boot({ authToken: TOKEN, publicUrl: PUBLIC });
+      const signed = signJson(TOKEN, `https://hooks.example.com:443/twilio/events`, body);
+      await send(pathOf(signed.url), body, signed.signature).expect(204);
     });
 
     it('answers 500 when the app does not keep the raw body', async () => {
