@@ -1,6 +1,12 @@
+export * from './configuration/index.js';
+export * from './connection-overrides/index.js';
 export * from './decorators/index.js';
+export * from './events/index.js';
+export * from './idempotency/index.js';
 export * from './interfaces/index.js';
-export { getTwilioRequestState } from './payloads/twilio-payload.factory.js';
+export * from './payloads/index.js';
+export * from './queue/index.js';
+export * from './routes/index.js';
 export * from './signature/index.js';
 export * from './twiml/index.js';
 export {

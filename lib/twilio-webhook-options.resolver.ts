@@ -1,3 +1,4 @@
+import { resolveEventOptions } from './events/twilio-event-options.resolver.js';
 import type { ResolvedTwilioWebhookOptions } from './interfaces/resolved-twilio-options.interface.js';
 import type { TwilioWebhookModuleOptions } from './interfaces/twilio-webhook-options.interface.js';
 import {
@@ -27,12 +28,13 @@ export function resolveTwilioWebhookOptions(
   return {
     authTokens,
     resolveAuthToken: options.resolveAuthToken,
-    publicUrl: options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl),
+    publicUrl: publicUrlOf(options),
     trustProxy: options.trustProxy === true,
     validateSignature,
     basicAuth: options.basicAuth === undefined ? undefined : checkBasicAuth(options.basicAuth),
     sharedKeys: toSharedKeys(options.sharedKeys),
     rejectionLogLevel: process.env.NODE_ENV === 'production' ? 'debug' : 'warn',
+    ...resolveEventOptions(options),
   };
 }
 
@@ -43,6 +45,12 @@ function toTokenList(value: TwilioWebhookModuleOptions['authToken']): string[] {
     throw new Error(BAD_AUTH_TOKEN());
   }
   return [...new Set(list)];
+}
+
+/** `publicUrl`, else `TWILIO_WEBHOOK_PUBLIC_URL` (a tunnel's URL in local development). */
+function publicUrlOf(options: TwilioWebhookModuleOptions) {
+  const value = options.publicUrl ?? (process.env.TWILIO_WEBHOOK_PUBLIC_URL || undefined);
+  return value === undefined ? undefined : parsePublicUrl(value);
 }
 
 /** Splits `publicUrl` into an origin and a path prefix; the request's path is appended to them. */

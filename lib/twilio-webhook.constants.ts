@@ -4,6 +4,9 @@ export const TWILIO_WEBHOOK_OPTIONS = Symbol('TWILIO_WEBHOOK_OPTIONS');
 /** Metadata key holding the webhook kind of a route (`'inbound-message'`, `'status-callback'`, …). */
 export const TWILIO_ROUTE_KIND = 'twilio-webhooks:route-kind';
 
+/** Metadata key holding the verb of an action callback route (`'gather'`, `'record'`, `'dial'`). */
+export const TWILIO_ACTION_VERB = 'twilio-webhooks:action-verb';
+
 /** Metadata key that `@OnTwilioEvent()` appends handler entries to. */
 export const TWILIO_EVENT_HANDLER = 'twilio-webhooks:handler';
 

@@ -33,4 +33,16 @@ export interface TwilioRouteOptions {
    * @default 'POST'
    */
   method?: 'POST' | 'GET';
+  /**
+   * `@TwilioActionCallback` only: the verb whose `action` URL this is, so `@TwilioPayload()` gives
+   * its class even when the parameters leave it open (a `<Gather>` that timed out).
+   * @default recognised from the parameters (`DialCallStatus`, `RecordingUrl`, `Digits`, …)
+   */
+  verb?: TwilioActionVerb;
 }
+
+/**
+ * TwiML verbs whose `action` URL an action callback route serves.
+ * @publicApi
+ */
+export type TwilioActionVerb = 'gather' | 'record' | 'dial';

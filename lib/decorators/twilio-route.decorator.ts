@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { TwilioSignatureGuard } from '../signature/twilio-signature.guard.js';
 import { TwilioReplyInterceptor } from '../twiml/twilio-reply.interceptor.js';
-import { TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
+import { TWILIO_ACTION_VERB, TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
 import {
   TWIML_ROUTE_KINDS,
   type TwilioRouteKind,
@@ -36,6 +36,7 @@ export function TwilioRoute(
   return applyDecorators(
     method,
     SetMetadata(TWILIO_ROUTE_KIND, kind),
+    ...(options.verb ? [SetMetadata(TWILIO_ACTION_VERB, options.verb)] : []),
     UseGuards(TwilioSignatureGuard),
     UseInterceptors(TwilioReplyInterceptor),
     ...reply,

@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from '../idempotency/idempotency-store.interface.js';
 import type {
   TwilioBasicAuthOptions,
   TwilioWebhookModuleOptions,
@@ -25,4 +26,28 @@ export interface ResolvedTwilioWebhookOptions {
   readonly sharedKeys: ReadonlyMap<string, string>;
   /** Rejections are logged at `warn` in development and `debug` in production. */
   readonly rejectionLogLevel: 'warn' | 'debug';
+  /** `dispatch`, defaulted. */
+  readonly dispatch: 'sync' | 'queue';
+  /** `handlerErrors`, defaulted. */
+  readonly handlerErrors: 'retry' | 'log';
+  /** `staleEvents`, defaulted. */
+  readonly staleEvents: 'dispatch' | 'skip';
+  /** The store settings, defaulted; durations in ms. */
+  readonly idempotency: {
+    readonly store: 'memory' | 'redis' | IdempotencyStore;
+    readonly redis?: { readonly url: string; readonly keyPrefix: string };
+    readonly ttl: number;
+    readonly maxEntries: number;
+    readonly lease: number;
+  };
+  /** Queue settings, defaulted; `redis` is unset for the in-memory queue. */
+  readonly queue: {
+    readonly attempts: number;
+    readonly backoff: number;
+    readonly concurrency: number;
+    readonly redis?: { readonly url: string; readonly keyPrefix: string };
+    readonly name: string;
+  };
+  /** The voice deadline with the fallback as TwiML text; unset when turned off. */
+  readonly voiceDeadline?: { readonly timeout: number; readonly fallback: string };
 }

@@ -1,3 +1,5 @@
+import type { TwilioParams } from '../signature/twilio-request-state.interface.js';
+
 /**
  * What a verified webhook turned out to be. The route kind narrows it; the parameters decide
  * (a status callback carries `MessageStatus` or `CallStatus`, an action callback `Digits`,
@@ -31,5 +33,11 @@ export type TwilioPayloadType = (typeof TWILIO_PAYLOAD_TYPES)[number];
  */
 export interface TwilioPayloadResult<T = unknown> {
   readonly type: TwilioPayloadType;
+  /**
+   * The typed payload: an instance of the type's class (`InboundMessage`, …), a `CloudEvent[]`
+   * for `cloud-events`, or a copy of the parameters for `unknown`.
+   */
   readonly payload: T;
+  /** The form or query parameters exactly as they arrived (`{}` for a JSON body). */
+  readonly raw?: Readonly<TwilioParams>;
 }

@@ -1,0 +1,74 @@
+import { jest } from '@jest/globals';
+import { LruTtlMap } from './lru-ttl-map.js';
+import { MemoryIdempotencyStore } from './memory-idempotency.store.js';
+
+describe('MemoryIdempotencyStore', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('claims once, reports busy while claimed, and done after completion', async () => {
+    const store = new MemoryIdempotencyStore();
+    expect(await store.claim('k', 'a', 1_000)).toEqual({
+      status: 'claimed',
+      completedHandlers: new Set(),
+    });
+    expect(await store.claim('k', 'b', 1_000)).toEqual({ status: 'busy' });
+    await store.complete('k', 60_000);
+    expect(await store.claim('k', 'b', 1_000)).toEqual({ status: 'done' });
+  });
+
+  it('hands a released claim to the next caller with the handlers that succeeded', async () => {
+    const store = new MemoryIdempotencyStore();
+    await store.claim('k', 'a', 1_000);
+    await store.completeHandler('k', 'H.one', 60_000);
+    await store.release('k', 'someone-else'); // not the owner: ignored
+    expect((await store.claim('k', 'b', 1_000)).status).toBe('busy');
+    await store.release('k', 'a');
+    expect(await store.claim('k', 'b', 1_000)).toEqual({
+      status: 'claimed',
+      completedHandlers: new Set(['H.one']),
+    });
+  });
+
+  it('frees a claim whose lease ran out, and forgets events after the TTL', async () => {
+    jest.useFakeTimers({ now: 0 });
+    const store = new MemoryIdempotencyStore({ ttl: 10_000 });
+    await store.claim('k', 'a', 1_000);
+    jest.setSystemTime(1_001);
+    expect((await store.claim('k', 'b', 1_000)).status).toBe('claimed');
+    await store.complete('k', 5_000);
+    jest.setSystemTime(6_002);
+    expect((await store.claim('k', 'c', 1_000)).status).toBe('claimed');
+  });
+
+  it('keeps the furthest rank per resource', async () => {
+    const store = new MemoryIdempotencyStore();
+    expect(await store.advance('message:SM1', 4, 1_000)).toBeUndefined();
+    expect(await store.advance('message:SM1', 5, 1_000)).toBe(4);
+    expect(await store.advance('message:SM1', 2, 1_000)).toBe(5);
+    expect(await store.advance('message:SM1', 3, 1_000)).toBe(5);
+    expect(await store.advance('message:SM2', 1, 1_000)).toBeUndefined();
+  });
+
+  it('stays within maxEntries, dropping the least recently used', async () => {
+    const store = new MemoryIdempotencyStore({ maxEntries: 2 });
+    await store.complete('a', 60_000);
+    await store.complete('b', 60_000);
+    expect((await store.claim('a', 'x', 1_000)).status).toBe('done'); // touches a
+    await store.complete('c', 60_000); // evicts b
+    expect((await store.claim('b', 'x', 1_000)).status).toBe('claimed');
+  });
+});
+
+describe('LruTtlMap', () => {
+  it('expires entries and evicts the oldest when full', () => {
+    const map = new LruTtlMap<number>(2);
+    map.set('a', 1, 100, 0);
+    map.set('b', 2, 100, 0);
+    expect(map.get('a', 50)).toBe(1);
+    map.set('c', 3, 100, 60);
+    expect(map.get('b', 60)).toBeUndefined();
+    expect(map.get('a', 99)).toBe(1);
+    expect(map.get('a', 100)).toBeUndefined();
+    expect(map.size).toBe(1);
+  });
+});
