@@ -17,4 +17,7 @@ export {
   TWILIO_WEBHOOK_OPTIONS,
 } from './twilio-webhook.constants.js';
 export { TwilioWebhookModule } from './twilio-webhook.module.js';
-export { ASYNC_OPTIONS_TYPE, OPTIONS_TYPE } from './twilio-webhook.module-definition.js';
+export type {
+  TwilioWebhookModuleAsyncOptions,
+  TwilioWebhookModuleForRootOptions,
+} from './twilio-webhook.module-definition.js';

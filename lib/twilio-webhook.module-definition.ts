@@ -15,3 +15,16 @@ export const {
     global: extras.isGlobal,
   }))
   .build();
+
+/**
+ * What `forRoot()` takes: the options plus `isGlobal`.
+ * @publicApi
+ */
+export type TwilioWebhookModuleForRootOptions = typeof OPTIONS_TYPE;
+
+/**
+ * What `forRootAsync()` takes: `imports`, `inject`, `useFactory` | `useClass` | `useExisting`,
+ * plus `isGlobal`.
+ * @publicApi
+ */
+export type TwilioWebhookModuleAsyncOptions = typeof ASYNC_OPTIONS_TYPE;

@@ -12,6 +12,7 @@ import type { TwilioWebhookModuleOptions } from './interfaces/twilio-webhook-opt
 import { TwilioDeadLetters } from './queue/twilio-dead-letters.service.js';
 import { createEventQueue } from './queue/twilio-event-queue.factory.js';
 import { TWILIO_EVENT_QUEUE } from './queue/twilio-event-queue.interface.js';
+import { TwilioWebhookRouteLogger } from './routes/twilio-webhook-route.logger.js';
 import { TwilioSignatureGuard } from './signature/twilio-signature.guard.js';
 import { TwilioReplyInterceptor } from './twiml/twilio-reply.interceptor.js';
 import { TWILIO_WEBHOOK_OPTIONS } from './twilio-webhook.constants.js';
@@ -68,6 +69,8 @@ import { resolveTwilioWebhookOptions } from './twilio-webhook-options.resolver.j
     TwilioEventBus,
     TwilioDeadLetters,
     TwilioHandlerExplorer,
+    // Outside production, start-up lists every webhook route with the URL to paste into Twilio.
+    TwilioWebhookRouteLogger,
   ],
   exports: [
     TWILIO_WEBHOOK_OPTIONS,

@@ -8,6 +8,7 @@ import type {
   TwilioEventProcessor,
   TwilioEventQueue,
 } from './twilio-event-queue.interface.js';
+import { reviveEventPayload } from '../events/twilio-event-payload.reviver.js';
 
 /** An event as JSON: what BullMQ stores in Redis. */
 interface EventData extends Omit<TwilioEvent, 'source'> {
@@ -125,7 +126,10 @@ export class BullmqEventQueue implements TwilioEventQueue {
 }
 
 function eventOf(data: EventData): TwilioEvent {
-  return { ...data, source: { ...data.source, receivedAt: new Date(data.source.receivedAt) } };
+  return reviveEventPayload({
+    ...data,
+    source: { ...data.source, receivedAt: new Date(data.source.receivedAt) },
+  });
 }
 
 function deadLetterOf(job: Job<EventData>): TwilioDeadLetter {

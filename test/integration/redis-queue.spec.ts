@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { TwilioDeadLetters, type TwilioWebhookModuleOptions } from '../../lib/index.js';
+import {
+  MessageStatusCallback,
+  TwilioDeadLetters,
+  type TwilioWebhookModuleOptions,
+} from '../../lib/index.js';
 import { ADAPTERS, createApp, type AdapterName } from '../support/adapters.js';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { eventsApp } from '../fixtures/events/app.module.js';
@@ -62,6 +66,15 @@ describeWithRedis('queue mode with BullMQ against a real redis-server', () => {
       expect(first.ctx.receivedAt).toBeInstanceOf(Date);
       expect(first.ctx.idempotencyKey).toMatch(/^token:/);
     }, 60_000);
+
+    it('hands handlers the same payload classes as sync mode after the trip through Redis', async () => {
+      const params = { ...messageStatus(2_000, 'undelivered'), ErrorCode: '30003' };
+      await deliver(a, '/twilio/status', params).expect(204);
+      await waitUntil(() => ran('onProblemOrStatus').length >= 1);
+      const [entry] = ran('onProblemOrStatus');
+      expect(entry.payload).toBeInstanceOf(MessageStatusCallback);
+      expect(entry.payload).toMatchObject({ MessageSid: sid('SM', 2_000), ErrorCode: 30003 });
+    }, 30_000);
 
     it('retries with backoff, keeps a dead letter in Redis, and replays it from the other instance', async () => {
       for (const app of [a, b!]) app.get(EventLog).failures.set('onDelivered', 3);

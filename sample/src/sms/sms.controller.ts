@@ -1,5 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import {
+  type InboundMessage,
   MessagingResponse,
   TwilioInboundMessage,
   TwilioPayload,
@@ -12,7 +13,7 @@ export class SmsController {
 
   /** POST /twilio/sms: an auto-reply. Configure it as the number's "A message comes in" URL. */
   @TwilioInboundMessage('sms')
-  reply(@TwilioPayload() sms: Record<string, string>) {
+  reply(@TwilioPayload() sms: InboundMessage) {
     this.logger.log(`SMS from ${sms.From}: ${sms.Body}`);
     return new MessagingResponse().message(`Got: ${sms.Body}`);
   }

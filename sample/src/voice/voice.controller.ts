@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  type GatherAction,
   TwilioActionCallback,
   TwilioInboundCall,
   TwilioPayload,
@@ -24,8 +25,8 @@ export class VoiceController {
   }
 
   /** POST /twilio/voice/menu: the <Gather> action; its TwiML continues the call. */
-  @TwilioActionCallback('menu')
-  menu(@TwilioPayload() gather: { Digits?: string }) {
+  @TwilioActionCallback('menu', { verb: 'gather' })
+  menu(@TwilioPayload() gather: GatherAction) {
     const twiml = new VoiceResponse();
     const choice = gather.Digits ? MENU[gather.Digits] : undefined;
     if (choice) twiml.say(choice);
