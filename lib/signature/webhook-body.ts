@@ -19,6 +19,13 @@ export type WebhookBody =
 /** Largest body the guard reads itself when no body parser took it. */
 export const MAX_UNPARSED_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Most form parameters the guard parses and checks (413 beyond), counted as Express's body parser
+ * counts them, so both adapters refuse the same bodies. Twilio sends well under a hundred; without
+ * a cap, a 1 MiB body of tiny parameters costs the signature check about half a second of CPU.
+ */
+export const MAX_FORM_PARAMS = 1000;
+
 const logger = new Logger('TwilioSignatureGuard');
 
 /**
@@ -41,8 +48,12 @@ export async function readWebhookBody(req: WebhookHttpRequest, url: string): Pro
 
 async function readFormParams(req: WebhookHttpRequest, url: string): Promise<TwilioParams> {
   const raw = await rawBodyOf(req);
-  if (raw) return parseFormParams(raw.toString('utf8'));
+  if (raw) {
+    if (tooManyParams(raw)) throw new PayloadTooLargeException();
+    return parseFormParams(raw.toString('utf8'));
+  }
   const flat = flatParamsOf(req.body);
+  if (flat && Object.keys(flat).length > MAX_FORM_PARAMS) throw new PayloadTooLargeException();
   if (flat) return flat;
   logger.error(FORM_BODY_UNREADABLE(url));
   throw new InternalServerErrorException();
@@ -69,11 +80,14 @@ function parseJson(parsed: unknown, raw: Buffer): unknown {
 
 /**
  * The request bytes: Nest's `rawBody` when kept, else the stream itself when no body parser
- * consumed it (Express leaves bodies of unknown content types unread).
+ * consumed it (Express leaves bodies of unknown content types unread). A body a text parser kept
+ * as a string (Fastify's built-in `text/plain` one) is taken as its UTF-8 bytes: when that is not
+ * what was sent, the `bodySHA256` check fails, so this can refuse a request but never admit one.
  */
 async function rawBodyOf(req: WebhookHttpRequest): Promise<Buffer | undefined> {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   if (Buffer.isBuffer(req.body)) return req.body;
+  if (typeof req.body === 'string') return Buffer.from(req.body, 'utf8');
   const stream = req.raw ?? (req as unknown as NodeJS.ReadableStream & { readableEnded?: boolean });
   const readable = stream as NodeJS.ReadableStream & {
     readableEnded?: boolean;
@@ -95,4 +109,13 @@ async function rawBodyOf(req: WebhookHttpRequest): Promise<Buffer | undefined> {
 function isEmptyBody(body: unknown): boolean {
   if (body === undefined || body === null || body === '') return true;
   return typeof body === 'object' && Object.keys(body).length === 0;
+}
+
+/** Whether a form body has more than `MAX_FORM_PARAMS` `&`-separated parts; stops early. */
+function tooManyParams(raw: Buffer): boolean {
+  let parts = 1;
+  for (let at = raw.indexOf(0x26); at !== -1; at = raw.indexOf(0x26, at + 1)) {
+    if (++parts > MAX_FORM_PARAMS) return true;
+  }
+  return false;
 }
