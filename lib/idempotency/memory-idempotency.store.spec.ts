@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { jest } from '@jest/globals';
 import { LruTtlMap } from './lru-ttl-map.js';
 import { MemoryIdempotencyStore } from './memory-idempotency.store.js';
@@ -70,5 +71,38 @@ describe('LruTtlMap', () => {
     expect(map.get('a', 99)).toBe(1);
     expect(map.get('a', 100)).toBeUndefined();
     expect(map.size).toBe(1);
+  });
+
+  it('evicts in least-recently-used order under any mix of reads, writes and deletes', () => {
+    // A plain array is the reference: most recently used last.
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), key: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({ kind: fc.constant('get' as const), key: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({ kind: fc.constant('delete' as const), key: fc.integer({ min: 0, max: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 200 }), (max, ops) => {
+        const map = new LruTtlMap<number>(max);
+        let model: number[] = [];
+        for (const { kind, key } of ops) {
+          const k = String(key);
+          if (kind === 'set') {
+            model = model.filter((m) => m !== key);
+            while (model.length >= max) model.shift();
+            model.push(key);
+            map.set(k, key, 1_000, 0);
+          } else if (kind === 'get') {
+            const known = model.includes(key);
+            if (known) model = [...model.filter((m) => m !== key), key];
+            expect(map.get(k, 0)).toBe(known ? key : undefined);
+          } else {
+            model = model.filter((m) => m !== key);
+            map.delete(k);
+          }
+          expect(map.size).toBe(model.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
