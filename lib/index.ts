@@ -14,6 +14,8 @@ export {
   IDEMPOTENCY_HEADER,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
+  TWILIO_ACTION_VERB,
+  TWILIO_ROUTE_KIND,
   TWILIO_WEBHOOK_OPTIONS,
 } from './twilio-webhook.constants.js';
 export { TwilioWebhookModule } from './twilio-webhook.module.js';

@@ -15,6 +15,7 @@ import { TWILIO_EVENT_QUEUE } from './queue/twilio-event-queue.interface.js';
 import { TwilioWebhookRouteLogger } from './routes/twilio-webhook-route.logger.js';
 import { TwilioSignatureGuard } from './signature/twilio-signature.guard.js';
 import { TwilioReplyInterceptor } from './twiml/twilio-reply.interceptor.js';
+import { TwilioRouteResponder } from './twiml/twilio-route.responder.js';
 import { TWILIO_WEBHOOK_OPTIONS } from './twilio-webhook.constants.js';
 import { VALIDATION_DISABLED } from './twilio-webhook.messages.js';
 import {
@@ -63,6 +64,7 @@ import { resolveTwilioWebhookOptions } from './twilio-webhook-options.resolver.j
     },
     TwilioSignatureGuard,
     TwilioReplyInterceptor,
+    TwilioRouteResponder,
     TwilioHandlerRegistry,
     TwilioEventRunner,
     TwilioEventDispatcher,
@@ -76,6 +78,7 @@ import { resolveTwilioWebhookOptions } from './twilio-webhook-options.resolver.j
     TWILIO_WEBHOOK_OPTIONS,
     TwilioSignatureGuard,
     TwilioReplyInterceptor,
+    TwilioRouteResponder,
     TwilioEventDispatcher,
     TwilioEventBus,
     TwilioDeadLetters,

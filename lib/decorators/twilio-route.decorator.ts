@@ -6,16 +6,15 @@ import {
   Post,
   SetMetadata,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
 import { TwilioSignatureGuard } from '../signature/twilio-signature.guard.js';
-import { TwilioReplyInterceptor } from '../twiml/twilio-reply.interceptor.js';
 import { TWILIO_ACTION_VERB, TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
 import {
   TWIML_ROUTE_KINDS,
   type TwilioRouteKind,
   type TwilioRouteOptions,
 } from './twilio-route-kind.js';
+import { wrapRouteHandler } from './twilio-route-handler.js';
 
 /**
  * Builds a webhook route of one kind: the HTTP method, the signature guard, the kind's metadata,
@@ -33,12 +32,16 @@ export function TwilioRoute(
   const reply = TWIML_ROUTE_KINDS.has(kind)
     ? [HttpCode(200), Header('Content-Type', 'text/xml; charset=utf-8')]
     : [HttpCode(204)];
-  return applyDecorators(
+  const metadata = applyDecorators(
     method,
     SetMetadata(TWILIO_ROUTE_KIND, kind),
     ...(options.verb ? [SetMetadata(TWILIO_ACTION_VERB, options.verb)] : []),
     UseGuards(TwilioSignatureGuard),
-    UseInterceptors(TwilioReplyInterceptor),
     ...reply,
   );
+  return (target, key, descriptor) => {
+    // First the wrapper that replies and dispatches, then the metadata on the wrapper itself.
+    wrapRouteHandler(kind, target, key, descriptor);
+    return metadata(target, key, descriptor);
+  };
 }

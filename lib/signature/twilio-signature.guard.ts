@@ -5,6 +5,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   UnauthorizedException,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -15,8 +16,10 @@ import {
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
   TWILIO_REQUEST_STATE,
+  TWILIO_ROUTE_RESPONDER,
   TWILIO_WEBHOOK_OPTIONS,
 } from '../twilio-webhook.constants.js';
+import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
 import { headerValue, type WebhookHttpRequest } from './http-request.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';
@@ -45,6 +48,7 @@ export class TwilioSignatureGuard implements CanActivate {
 
   constructor(
     @Inject(TWILIO_WEBHOOK_OPTIONS) protected readonly options: ResolvedTwilioWebhookOptions,
+    @Optional() private readonly responder?: TwilioRouteResponder,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -78,6 +82,7 @@ export class TwilioSignatureGuard implements CanActivate {
       verified: this.options.validateSignature,
     };
     req[TWILIO_REQUEST_STATE] = state;
+    req[TWILIO_ROUTE_RESPONDER] = this.responder;
     return true;
   }
 

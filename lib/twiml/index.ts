@@ -4,3 +4,5 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 
 export { MessagingResponse, VoiceResponse };
 export * from './twiml-reply.js';
+export { TwilioReplyInterceptor } from './twilio-reply.interceptor.js';
+export { TwilioRouteResponder } from './twilio-route.responder.js';
