@@ -1,74 +1,12 @@
-// Wire values Twilio documents today. Every union stays open (`string & {}`): Twilio adds values
+import type { CallStatus } from '../payloads/enums/call.enums.js';
+import type { ConferenceEvent } from '../payloads/enums/conference.enums.js';
+import type { ConversationsEventType } from '../payloads/enums/conversations.enums.js';
+import type { MessageStatus } from '../payloads/enums/message.enums.js';
+import type { OpenEnum as Open } from '../payloads/enums/open-enum.js';
+import type { RecordingStatus, TranscriptionStatus } from '../payloads/enums/recording.enums.js';
+
+// The wire values come from the payload enums. Every union stays open: Twilio adds values
 // without notice, and a handler for a new value must still be writable.
-type Open<T extends string> = T | (string & {});
-
-type MessageStatus =
-  | 'accepted'
-  | 'scheduled'
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'read'
-  | 'failed'
-  | 'undelivered'
-  | 'canceled'
-  | 'receiving'
-  | 'received'
-  | 'partially_delivered';
-
-type CallStatus =
-  | 'queued'
-  | 'initiated'
-  | 'ringing'
-  | 'in-progress'
-  | 'completed'
-  | 'busy'
-  | 'no-answer'
-  | 'failed'
-  | 'canceled';
-
-type RecordingStatus = 'in-progress' | 'completed' | 'absent' | 'failed';
-
-type ConferenceEvent =
-  | 'conference-start'
-  | 'conference-end'
-  | 'participant-join'
-  | 'participant-leave'
-  | 'participant-mute'
-  | 'participant-unmute'
-  | 'participant-hold'
-  | 'participant-unhold'
-  | 'participant-modify'
-  | 'participant-speech-start'
-  | 'participant-speech-stop'
-  | 'announcement-end'
-  | 'announcement-fail';
-
-type ConversationsEvent =
-  | 'onMessageAdd'
-  | 'onMessageAdded'
-  | 'onMessageUpdate'
-  | 'onMessageUpdated'
-  | 'onMessageRemove'
-  | 'onMessageRemoved'
-  | 'onConversationAdd'
-  | 'onConversationAdded'
-  | 'onConversationUpdate'
-  | 'onConversationUpdated'
-  | 'onConversationRemove'
-  | 'onConversationRemoved'
-  | 'onConversationStateUpdated'
-  | 'onParticipantAdd'
-  | 'onParticipantAdded'
-  | 'onParticipantUpdate'
-  | 'onParticipantUpdated'
-  | 'onParticipantRemove'
-  | 'onParticipantRemoved'
-  | 'onDeliveryUpdated'
-  | 'onUserAdded'
-  | 'onUserUpdate'
-  | 'onUserUpdated';
 
 /**
  * The name of an event on the bus: dot-separated, with Twilio's wire value as the last segment.
@@ -86,11 +24,11 @@ export type TwilioEventName =
   | 'call.record'
   | 'call.dial'
   | `recording.status.${Open<RecordingStatus>}`
-  | `transcription.${Open<'completed' | 'failed'>}`
+  | `transcription.${Open<TranscriptionStatus>}`
   | `conference.${Open<ConferenceEvent>}`
   | `debugger.${Open<'error' | 'warning'>}`
   | `stream.${string}`
-  | `conversations.${Open<ConversationsEvent>}`;
+  | `conversations.${Open<ConversationsEventType>}`;
 
 /**
  * What `@OnTwilioEvent()` accepts: an event name, or a pattern where `*` stands for one segment
