@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { jest } from '@jest/globals';
 import { LruTtlMap } from './lru-ttl-map.js';
 import { MemoryIdempotencyStore } from './memory-idempotency.store.js';
@@ -84,23 +84,27 @@ describe('LruTtlMap', () => {
       fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 200 }), (max, ops) => {
         const map = new LruTtlMap<number>(max);
         let model: number[] = [];
+        const seen: (number | undefined)[] = [];
+        const expected: (number | undefined)[] = [];
         for (const { kind, key } of ops) {
           const k = String(key);
+          const known = model.includes(key);
+          model = model.filter((m) => m !== key);
           if (kind === 'set') {
-            model = model.filter((m) => m !== key);
             while (model.length >= max) model.shift();
             model.push(key);
             map.set(k, key, 1_000, 0);
           } else if (kind === 'get') {
-            const known = model.includes(key);
-            if (known) model = [...model.filter((m) => m !== key), key];
-            expect(map.get(k, 0)).toBe(known ? key : undefined);
+            if (known) model.push(key);
+            seen.push(map.get(k, 0));
+            expected.push(known ? key : undefined);
           } else {
-            model = model.filter((m) => m !== key);
             map.delete(k);
           }
-          expect(map.size).toBe(model.length);
+          seen.push(map.size);
+          expected.push(model.length);
         }
+        expect(seen).toEqual(expected);
       }),
       { numRuns: 300 },
     );
