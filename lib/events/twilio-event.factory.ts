@@ -27,6 +27,7 @@ export function twilioEventsOf(
   const event = (name: string, derivedKey?: string, order?: TwilioEvent['order']): TwilioEvent => ({
     name,
     payload,
+    payloadType: result.type,
     key: token ? `token:${token}` : derivedKey,
     order,
     source,
@@ -99,7 +100,13 @@ function cloudEvents(payload: unknown, source: Source): TwilioEvent[] {
     const cloudEvent = item as Fields;
     const id = text(cloudEvent.id);
     const type = text(cloudEvent.type) ?? 'unknown';
-    events.push({ name: `stream.${type}`, payload: cloudEvent, key: id && `stream:${id}`, source });
+    events.push({
+      name: `stream.${type}`,
+      payload: cloudEvent,
+      payloadType: 'cloud-events',
+      key: id && `stream:${id}`,
+      source,
+    });
   }
   return events;
 }

@@ -1,3 +1,4 @@
+import type { TwilioPayloadType } from '../payloads/twilio-payload-type.js';
 import type { TwilioParams } from '../signature/twilio-request-state.interface.js';
 
 /**
@@ -7,6 +8,8 @@ import type { TwilioParams } from '../signature/twilio-request-state.interface.j
 export interface TwilioEvent {
   readonly name: string;
   readonly payload: unknown;
+  /** What the webhook was (`'message-status'`, …); unset for events from `TwilioEventBus.emit()`. */
+  readonly payloadType?: TwilioPayloadType;
   /** Deduplication key; `undefined` runs the handlers on every delivery. */
   readonly key?: string;
   /** The resource whose furthest status is tracked, and this status's rank. */

@@ -72,10 +72,22 @@ export function transformTwilioPayload(
   const raw = state.params;
   if (state.rawBody) return { type: 'cloud-events', payload: cloudEventsOf(state.json), raw };
   const type = resolvePayloadType(kind, raw, verb);
-  const cls =
-    type === 'conversations' ? conversationsClassOf(String(raw.EventType)) : PAYLOAD_CLASSES[type];
+  const cls = payloadClassOf(type, raw);
   const payload = cls ? createTwilioPayload(cls, raw) : { ...raw };
   return { type, payload, raw };
+}
+
+/**
+ * The class of a form payload type (Conversations events pick theirs by `EventType`); `undefined`
+ * for `'unknown'` and for Event Streams, whose events are `CloudEvent`s.
+ */
+export function payloadClassOf(
+  type: TwilioPayloadType,
+  raw: TwilioRequestState['params'],
+): TwilioPayloadClass | undefined {
+  return type === 'conversations'
+    ? conversationsClassOf(String(raw.EventType))
+    : PAYLOAD_CLASSES[type];
 }
 
 /**
