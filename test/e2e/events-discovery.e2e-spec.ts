@@ -3,25 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { TwilioEventBus, type TwilioWebhookModuleOptions } from '../../lib/index.js';
+import { TwilioEventBus } from '../../lib/index.js';
 import { ADAPTERS, createApp, type AdapterName } from '../support/adapters.js';
 import { eventsApp } from '../fixtures/events/app.module.js';
 import { ACCOUNT, deliver, messageStatus } from '../fixtures/events/deliveries.js';
 import { RequestScopedHandler } from '../fixtures/events/event.handlers.js';
 import { EventLog } from '../fixtures/events/event-log.js';
+import { useEventsApp } from '../fixtures/events/use-events-app.js';
 
 describe.each(ADAPTERS)('event bus emit() and discovery on %s', (adapter) => {
   let app: INestApplication;
-  const boot = async (
-    options: TwilioWebhookModuleOptions = {},
-    style?: 'forRoot' | 'forRootAsync',
-  ) => {
-    app = await createApp(adapter, eventsApp(options, { style }));
-    return app.get(EventLog);
-  };
-  afterEach(async () => {
-    await app?.close();
-  });
+  const boot = useEventsApp(adapter, (created) => (app = created));
 
   describe('emit() and discovery', () => {
     it("runs a user's own events, once per idempotency key", async () => {

@@ -1,27 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  IdempotencyStore,
-  MemoryIdempotencyStore,
-  type TwilioWebhookModuleOptions,
-} from '../../lib/index.js';
-import { ADAPTERS, createApp } from '../support/adapters.js';
-import { eventsApp } from '../fixtures/events/app.module.js';
+import { IdempotencyStore, MemoryIdempotencyStore } from '../../lib/index.js';
+import { ADAPTERS } from '../support/adapters.js';
 import { callStatus, deliver, messageStatus } from '../fixtures/events/deliveries.js';
-import { EventLog } from '../fixtures/events/event-log.js';
+import { useEventsApp } from '../fixtures/events/use-events-app.js';
 
 describe.each(ADAPTERS)('event bus failures and order on %s', (adapter) => {
   let app: INestApplication;
-  const boot = async (
-    options: TwilioWebhookModuleOptions = {},
-    style?: 'forRoot' | 'forRootAsync',
-  ) => {
-    app = await createApp(adapter, eventsApp(options, { style }));
-    return app.get(EventLog);
-  };
-  afterEach(async () => {
-    await app?.close();
-  });
+  const boot = useEventsApp(adapter, (created) => (app = created));
 
   describe('failures', () => {
     it('answers 5xx when a handler throws, then runs only the failed handler on the retry', async () => {

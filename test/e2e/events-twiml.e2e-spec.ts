@@ -1,22 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { type TwilioWebhookModuleOptions } from '../../lib/index.js';
-import { ADAPTERS, createApp } from '../support/adapters.js';
-import { eventsApp } from '../fixtures/events/app.module.js';
+import { ADAPTERS } from '../support/adapters.js';
 import { deliver, inboundCall, inboundSms, sid } from '../fixtures/events/deliveries.js';
-import { EventLog } from '../fixtures/events/event-log.js';
+import { useEventsApp } from '../fixtures/events/use-events-app.js';
 
 describe.each(ADAPTERS)('event bus on TwiML routes on %s', (adapter) => {
   let app: INestApplication;
-  const boot = async (
-    options: TwilioWebhookModuleOptions = {},
-    style?: 'forRoot' | 'forRootAsync',
-  ) => {
-    app = await createApp(adapter, eventsApp(options, { style }));
-    return app.get(EventLog);
-  };
-  afterEach(async () => {
-    await app?.close();
-  });
+  const boot = useEventsApp(adapter, (created) => (app = created));
 
   describe('TwiML routes', () => {
     it('dispatch message.inbound without waiting for the handlers', async () => {

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { TwilioEventBus, type TwilioWebhookModuleOptions } from '../../lib/index.js';
-import { ADAPTERS, createApp } from '../support/adapters.js';
-import { eventsApp, PUBLIC_URL } from '../fixtures/events/app.module.js';
+import { TwilioEventBus } from '../../lib/index.js';
+import { ADAPTERS } from '../support/adapters.js';
+import { PUBLIC_URL } from '../fixtures/events/app.module.js';
 import {
   ACCOUNT,
   callStatus,
@@ -12,20 +12,11 @@ import {
   messageStatus,
   sid,
 } from '../fixtures/events/deliveries.js';
-import { EventLog } from '../fixtures/events/event-log.js';
+import { useEventsApp } from '../fixtures/events/use-events-app.js';
 
 describe.each(ADAPTERS)('event bus on %s', (adapter) => {
   let app: INestApplication;
-  const boot = async (
-    options: TwilioWebhookModuleOptions = {},
-    style?: 'forRoot' | 'forRootAsync',
-  ) => {
-    app = await createApp(adapter, eventsApp(options, { style }));
-    return app.get(EventLog);
-  };
-  afterEach(async () => {
-    await app?.close();
-  });
+  const boot = useEventsApp(adapter, (created) => (app = created));
 
   describe.each(['forRoot', 'forRootAsync'] as const)('configured with %s', (style) => {
     it('dispatches a status callback to the matching handlers with the context, before the 204', async () => {
