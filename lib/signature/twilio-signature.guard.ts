@@ -22,6 +22,7 @@ import {
 import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
 import { headerValue, type WebhookHttpRequest } from './http-request.js';
+import { emptyParams } from './form-params.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';
 import {
   isSharedKeyAlgorithm,
@@ -51,26 +52,83 @@ export class TwilioSignatureGuard implements CanActivate {
     @Optional() private readonly responder?: TwilioRouteResponder,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /**
+   * Returns without a promise when nothing needs waiting for (the body is in memory and the
+   * tokens are fixed), which saves every webhook a few promise hops.
+   */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const http = context.switchToHttp();
     const req = http.getRequest<WebhookHttpRequest>();
     if (req[TWILIO_REQUEST_STATE]) return true; // already checked by a guard earlier in the chain
     this.checkBasicAuth(req, http.getResponse());
     const url = this.getPublicUrl(req);
-    const body = await this.getParams(req, url);
+    const body = this.getParams(req, url);
+    return isPromise(body)
+      ? body.then((read) => this.checkBody(req, url, read))
+      : this.checkBody(req, url, body);
+  }
+
+  /** The URL Twilio signed for this request. */
+  protected getPublicUrl(req: WebhookHttpRequest): string {
+    return webhookUrlOf(req, this.options);
+  }
+
+  /** The signed parameters (form or query string), or the raw bytes of a JSON webhook. */
+  protected getParams(req: WebhookHttpRequest, url: string): WebhookBody | Promise<WebhookBody> {
+    return readWebhookBody(req, url);
+  }
+
+  /** Tokens to try: those `resolveAuthToken` gives for the account first, then `authToken`. */
+  protected getAuthTokens(
+    _req: WebhookHttpRequest,
+    accountSid: string | undefined,
+  ): readonly string[] | Promise<readonly string[]> {
+    const { resolveAuthToken, authTokens } = this.options;
+    if (!resolveAuthToken || !accountSid) return authTokens;
+    return Promise.resolve(resolveAuthToken(accountSid)).then((resolved) =>
+      resolved ? [...(Array.isArray(resolved) ? resolved : [resolved]), ...authTokens] : authTokens,
+    );
+  }
+
+  private checkBody(
+    req: WebhookHttpRequest,
+    url: string,
+    body: WebhookBody,
+  ): boolean | Promise<boolean> {
     if (body.kind === 'unsigned' && this.options.validateSignature) {
-      this.logRejection(req, url, UNSIGNED_BODY(url));
-      throw new ForbiddenException();
+      this.reject(req, url, UNSIGNED_BODY(url));
     }
-    const params: TwilioParams = body.kind === 'json' ? Object.create(null) : body.params;
+    const params: TwilioParams = body.kind === 'json' ? emptyParams() : body.params;
     const accountSid = firstString(params.AccountSid);
-    if (this.options.validateSignature) {
-      const problem = await this.verify(req, url, body, accountSid);
-      if (problem) {
-        this.logRejection(req, url, problem);
-        throw new ForbiddenException();
-      }
+    if (!this.options.validateSignature) return this.accept(req, url, body, params, accountSid);
+    const signature = headerValue(req, SIGNATURE_HEADER);
+    if (!signature) {
+      this.reject(req, url, 'no X-Twilio-Signature header: the request did not come from Twilio');
     }
+    const settingsHeader = headerValue(req, SIGNATURE_SETTINGS_HEADER);
+    if (settingsHeader !== undefined) {
+      const problem = this.verifySharedKey(settingsHeader, signature, url, body);
+      if (problem) this.reject(req, url, problem);
+      return this.accept(req, url, body, params, accountSid);
+    }
+    const check = (tokens: readonly string[]): boolean => {
+      if (!tokens.some((token) => token && checkWithSdk(token, signature, url, body))) {
+        this.reject(req, url, 'signature mismatch');
+      }
+      return this.accept(req, url, body, params, accountSid);
+    };
+    const tokens = this.getAuthTokens(req, accountSid);
+    return isPromise(tokens) ? tokens.then(check) : check(tokens);
+  }
+
+  /** Leaves what was verified on the request for the payload, the events and the reply. */
+  private accept(
+    req: WebhookHttpRequest,
+    url: string,
+    body: WebhookBody,
+    params: TwilioParams,
+    accountSid: string | undefined,
+  ): true {
     const state: TwilioRequestState = {
       url,
       params,
@@ -86,44 +144,9 @@ export class TwilioSignatureGuard implements CanActivate {
     return true;
   }
 
-  /** The URL Twilio signed for this request. */
-  protected getPublicUrl(req: WebhookHttpRequest): string {
-    return webhookUrlOf(req, this.options);
-  }
-
-  /** The signed parameters (form or query string), or the raw bytes of a JSON webhook. */
-  protected getParams(req: WebhookHttpRequest, url: string): Promise<WebhookBody> {
-    return readWebhookBody(req, url);
-  }
-
-  /** Tokens to try: those `resolveAuthToken` gives for the account first, then `authToken`. */
-  protected async getAuthTokens(
-    _req: WebhookHttpRequest,
-    accountSid: string | undefined,
-  ): Promise<readonly string[]> {
-    const { resolveAuthToken, authTokens } = this.options;
-    if (!resolveAuthToken || !accountSid) return authTokens;
-    const resolved = await resolveAuthToken(accountSid);
-    if (!resolved) return authTokens;
-    return [...(Array.isArray(resolved) ? resolved : [resolved]), ...authTokens];
-  }
-
-  /** `undefined` when the request is genuine, else why it is not (for the log only). */
-  private async verify(
-    req: WebhookHttpRequest,
-    url: string,
-    body: WebhookBody,
-    accountSid: string | undefined,
-  ): Promise<string | undefined> {
-    const signature = headerValue(req, SIGNATURE_HEADER);
-    if (!signature) return 'no X-Twilio-Signature header: the request did not come from Twilio';
-    const settingsHeader = headerValue(req, SIGNATURE_SETTINGS_HEADER);
-    if (settingsHeader !== undefined)
-      return this.verifySharedKey(settingsHeader, signature, url, body);
-    for (const token of await this.getAuthTokens(req, accountSid)) {
-      if (token && checkWithSdk(token, signature, url, body)) return undefined;
-    }
-    return 'signature mismatch';
+  private reject(req: WebhookHttpRequest, url: string, problem: string): never {
+    this.logRejection(req, url, problem);
+    throw new ForbiddenException();
   }
 
   private verifySharedKey(
@@ -192,6 +215,10 @@ function bodyHashMatches(url: string, raw: Buffer): boolean {
 
 function createSha256Hex(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
 function firstString(value: string | string[] | undefined): string | undefined {

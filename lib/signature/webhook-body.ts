@@ -31,26 +31,37 @@ const logger = new Logger('TwilioSignatureGuard');
 /**
  * Reads the parameters Twilio signed. Form bodies are parsed from the raw bytes when the app keeps
  * them (`rawBody: true`), so extended parsing or repeated keys cannot alter them; GET callbacks
- * carry their parameters in the query string, which is already part of the signed URL.
+ * carry their parameters in the query string, which is already part of the signed URL. Returns
+ * without a promise when the body is already in memory, as it is on every configured app: this
+ * runs on every webhook.
  */
-export async function readWebhookBody(req: WebhookHttpRequest, url: string): Promise<WebhookBody> {
-  const query = queryOf(url);
-  if (query.includes('bodySHA256=')) return readJsonBody(req, url);
-  const contentType = headerValue(req, 'content-type')?.toLowerCase() ?? '';
-  if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    return { kind: 'form', params: await readFormParams(req, url) };
+export function readWebhookBody(
+  req: WebhookHttpRequest,
+  url: string,
+): WebhookBody | Promise<WebhookBody> {
+  const kept = keptRawBody(req);
+  if (kept === undefined && isUnread(req)) {
+    return readBodyStream(req).then((raw) => webhookBodyOf(req, url, raw));
   }
-  const raw = await rawBodyOf(req);
-  const hasBody = raw ? raw.length > 0 : !isEmptyBody(req.body);
-  if (hasBody) return { kind: 'unsigned', params: parseFormParams(query) };
-  return { kind: 'query', params: parseFormParams(query) };
+  return webhookBodyOf(req, url, kept);
 }
 
-async function readFormParams(req: WebhookHttpRequest, url: string): Promise<TwilioParams> {
-  const raw = await rawBodyOf(req);
+function webhookBodyOf(req: WebhookHttpRequest, url: string, raw: Buffer | undefined): WebhookBody {
+  const query = queryOf(url);
+  if (query.includes('bodySHA256=')) return jsonBodyOf(req, url, raw);
+  const contentType = headerValue(req, 'content-type')?.toLowerCase() ?? '';
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    return { kind: 'form', params: formParamsOf(req, url, raw) };
+  }
+  const hasBody = raw ? raw.length > 0 : !isEmptyBody(req.body);
+  return { kind: hasBody ? 'unsigned' : 'query', params: parseFormParams(query) };
+}
+
+function formParamsOf(req: WebhookHttpRequest, url: string, raw: Buffer | undefined): TwilioParams {
   if (raw) {
-    if (tooManyParams(raw)) throw new PayloadTooLargeException();
-    return parseFormParams(raw.toString('utf8'));
+    const params = parseFormParams(raw.toString('utf8'), MAX_FORM_PARAMS);
+    if (!params) throw new PayloadTooLargeException();
+    return params;
   }
   const flat = flatParamsOf(req.body);
   if (flat && Object.keys(flat).length > MAX_FORM_PARAMS) throw new PayloadTooLargeException();
@@ -59,8 +70,7 @@ async function readFormParams(req: WebhookHttpRequest, url: string): Promise<Twi
   throw new InternalServerErrorException();
 }
 
-async function readJsonBody(req: WebhookHttpRequest, url: string): Promise<WebhookBody> {
-  const raw = await rawBodyOf(req);
+function jsonBodyOf(req: WebhookHttpRequest, url: string, raw: Buffer | undefined): WebhookBody {
   if (!raw) {
     // Re-serialising the parsed JSON would not give back the signed bytes: fail closed.
     logger.error(RAW_BODY_MISSING(url));
@@ -79,24 +89,35 @@ function parseJson(parsed: unknown, raw: Buffer): unknown {
 }
 
 /**
- * The request bytes: Nest's `rawBody` when kept, else the stream itself when no body parser
- * consumed it (Express leaves bodies of unknown content types unread). A body a text parser kept
- * as a string (Fastify's built-in `text/plain` one) is taken as its UTF-8 bytes: when that is not
- * what was sent, the `bodySHA256` check fails, so this can refuse a request but never admit one.
+ * The request bytes when something kept them: Nest's `rawBody`, or a body parser that left a
+ * Buffer or a string. A body a text parser kept as a string (Fastify's built-in `text/plain` one)
+ * is taken as its UTF-8 bytes: when that is not what was sent, the `bodySHA256` check fails, so
+ * this can refuse a request but never admit one.
  */
-async function rawBodyOf(req: WebhookHttpRequest): Promise<Buffer | undefined> {
+function keptRawBody(req: WebhookHttpRequest): Buffer | undefined {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   if (Buffer.isBuffer(req.body)) return req.body;
   if (typeof req.body === 'string') return Buffer.from(req.body, 'utf8');
-  const stream = req.raw ?? (req as unknown as NodeJS.ReadableStream & { readableEnded?: boolean });
-  const readable = stream as NodeJS.ReadableStream & {
-    readableEnded?: boolean;
-    readable?: boolean;
-  };
-  if (req.body !== undefined || !readable.readable || readable.readableEnded) return undefined;
+  return undefined;
+}
+
+type BodyStream = NodeJS.ReadableStream & { readableEnded?: boolean; readable?: boolean };
+
+function streamOf(req: WebhookHttpRequest): BodyStream {
+  return (req.raw ?? req) as unknown as BodyStream;
+}
+
+/** No body parser consumed the body (Express leaves bodies of unknown content types unread). */
+function isUnread(req: WebhookHttpRequest): boolean {
+  const stream = streamOf(req);
+  return req.body === undefined && stream.readable === true && !stream.readableEnded;
+}
+
+/** Reads an unparsed body from the stream itself, up to `MAX_UNPARSED_BODY_BYTES`. */
+async function readBodyStream(req: WebhookHttpRequest): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of readable) {
+  for await (const chunk of streamOf(req)) {
     size += (chunk as Buffer).length;
     if (size > MAX_UNPARSED_BODY_BYTES) throw new PayloadTooLargeException();
     chunks.push(chunk as Buffer);
@@ -109,13 +130,4 @@ async function rawBodyOf(req: WebhookHttpRequest): Promise<Buffer | undefined> {
 function isEmptyBody(body: unknown): boolean {
   if (body === undefined || body === null || body === '') return true;
   return typeof body === 'object' && Object.keys(body).length === 0;
-}
-
-/** Whether a form body has more than `MAX_FORM_PARAMS` `&`-separated parts; stops early. */
-function tooManyParams(raw: Buffer): boolean {
-  let parts = 1;
-  for (let at = raw.indexOf(0x26); at !== -1; at = raw.indexOf(0x26, at + 1)) {
-    if (++parts > MAX_FORM_PARAMS) return true;
-  }
-  return false;
 }
