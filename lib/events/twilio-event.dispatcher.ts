@@ -35,14 +35,19 @@ export class TwilioEventDispatcher implements OnApplicationShutdown {
   }
 
   /** Resolves when every event is handled (sync) or safely queued (queue). */
-  async dispatch(events: readonly TwilioEvent[]): Promise<void> {
+  dispatch(events: readonly TwilioEvent[]): Promise<void> {
+    // One event to run now, the usual case, goes straight to the runner: no extra promise.
+    if (events.length === 1 && !this.queue) return this.runner.run(events[0]);
+    return this.dispatchAll(events);
+  }
+
+  private async dispatchAll(events: readonly TwilioEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (this.queue) {
       const queue = this.queue;
       await Promise.all(events.map((event) => queue.add(event)));
       return;
     }
-    if (events.length === 1) return this.runner.run(events[0]);
     const results = await Promise.allSettled(events.map((event) => this.runner.run(event)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;

@@ -86,7 +86,7 @@ function statusEvent(
   const status = text(payload[statusField]) ?? 'unknown';
   const rank = statusRank(lifecycle, status);
   const derived =
-    sid && [lifecycle + '-status', sid, status, extra].filter((p) => p !== undefined).join(':');
+    sid && `${lifecycle}-status:${sid}:${status}${extra === undefined ? '' : `:${extra}`}`;
   const order = sid && rank !== undefined ? { resource: `${lifecycle}:${sid}`, rank } : undefined;
   return event(`${lifecycle}.status.${status}`, derived || undefined, order);
 }

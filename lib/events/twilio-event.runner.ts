@@ -32,9 +32,11 @@ export class TwilioEventRunner {
 
   /** Resolves when the event is handled (or was before); rejects when it must be retried. */
   async run(event: TwilioEvent, attempt = 1): Promise<void> {
+    // Written with as few async steps as it can: this runs for every webhook with handlers.
     const handlers = this.registry.match(event.name);
-    if (!event.key) {
-      const stale = await this.isStale(event);
+    const key = event.key;
+    if (key === undefined) {
+      const stale = event.order ? await this.isStale(event.order) : false;
       if (handlers.length === 0 || (stale && this.options.staleEvents === 'skip')) return;
       const failures = await this.callHandlers(event, handlers, NONE, stale, attempt);
       if (failures.length && this.options.handlerErrors === 'retry') {
@@ -43,14 +45,17 @@ export class TwilioEventRunner {
       return;
     }
     if (handlers.length === 0) {
-      await this.isStale(event); // still the furthest status for the events that have handlers
+      // Still the furthest status for the events that have handlers.
+      if (event.order) await this.isStale(event.order);
       return;
     }
     const owner = `${this.ownerPrefix}:${++this.claims}`;
-    const claim = await this.claim(event.key, owner);
+    const { lease, ttl } = this.options.idempotency;
+    let claim = await this.store.claim(key, owner, lease);
+    if (claim.status === 'busy') claim = await this.waitForClaim(key, owner, lease);
     if (claim.status !== 'claimed') return;
     try {
-      const stale = await this.isStale(event);
+      const stale = event.order ? await this.isStale(event.order) : false;
       if (!(stale && this.options.staleEvents === 'skip')) {
         const failures = await this.callHandlers(
           event,
@@ -63,28 +68,27 @@ export class TwilioEventRunner {
           throw new TwilioHandlerError(event.name, failures);
         }
       }
-      await this.store.complete(event.key, this.options.idempotency.ttl);
+      await this.store.complete(key, ttl);
     } catch (error) {
-      await this.store.release(event.key, owner).catch(() => undefined);
+      await this.store.release(key, owner).catch(() => undefined);
       throw error;
     }
   }
 
-  private async claim(key: string, owner: string) {
-    const { lease } = this.options.idempotency;
+  /** Another delivery holds the claim: tries again, backing off, until it is free or done. */
+  private async waitForClaim(key: string, owner: string, lease: number) {
     const deadline = Date.now() + Math.min(lease, MAX_WAIT_MS);
     for (let delay = 2; ; delay = Math.min(delay * 2, 100)) {
-      const claim = await this.store.claim(key, owner, lease);
-      if (claim.status !== 'busy') return claim;
       if (Date.now() + delay > deadline) throw new TwilioEventBusyError(key);
       await new Promise((resolve) => setTimeout(resolve, delay));
+      const claim = await this.store.claim(key, owner, lease);
+      if (claim.status !== 'busy') return claim;
     }
   }
 
   /** Records the status as the furthest seen when it is; `true` when a later one came first. */
-  private async isStale(event: TwilioEvent): Promise<boolean> {
-    if (!event.order) return false;
-    const { resource, rank } = event.order;
+  private async isStale(order: NonNullable<TwilioEvent['order']>): Promise<boolean> {
+    const { resource, rank } = order;
     const previous = await this.store.advance(resource, rank, this.options.idempotency.ttl);
     return previous !== undefined && previous > rank;
   }
@@ -96,38 +100,59 @@ export class TwilioEventRunner {
     done: ReadonlySet<string>,
     stale: boolean,
     attempt: number,
-  ): Promise<{ handler: string; error: unknown }[]> {
+  ): Promise<Failure[]> {
+    const { source } = event;
     const context: TwilioEventContext = {
       event: event.name,
       idempotencyKey: event.key,
-      ...event.source,
+      idempotencyToken: source.idempotencyToken,
+      accountSid: source.accountSid,
+      url: source.url,
+      receivedAt: source.receivedAt,
+      params: source.params,
       stale,
       attempt,
     };
-    const failures: { handler: string; error: unknown }[] = [];
-    // With one handler the event's own completion says it all; record handlers only when several.
-    const track = event.key !== undefined && handlers.length > 1;
-    const runOne = async (handler: RegisteredHandler) => {
-      try {
-        await handler.call(event.payload, context);
-      } catch (error) {
-        failures.push({ handler: handler.id, error });
-        this.logger.error(
-          HANDLER_FAILED(handler.id, event.name, messageOf(error)),
-          (error as Error)?.stack,
-        );
-        return;
-      }
-      if (track)
-        await this.store.completeHandler(event.key!, handler.id, this.options.idempotency.ttl);
-    };
+    const failures: Failure[] = [];
     const pending = done.size === 0 ? handlers : handlers.filter((h) => !done.has(h.id));
-    if (pending.length === 1) await runOne(pending[0]);
-    else {
-      const results = await Promise.allSettled(pending.map(runOne));
-      const broken = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (broken) throw broken.reason;
+    if (pending.length === 1) {
+      // With one handler the event's own completion says it all: no handler record.
+      await this.callHandler(event, pending[0], context, failures, false);
+      return failures;
     }
+    const track = event.key !== undefined;
+    const results = await Promise.allSettled(
+      pending.map((handler) => this.callHandler(event, handler, context, failures, track)),
+    );
+    const broken = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (broken) throw broken.reason;
     return failures;
   }
+
+  /** Runs one handler; its error joins `failures`, a store error rejects. */
+  private async callHandler(
+    event: TwilioEvent,
+    handler: RegisteredHandler,
+    context: TwilioEventContext,
+    failures: Failure[],
+    track: boolean,
+  ): Promise<void> {
+    try {
+      await handler.call(event.payload, context);
+    } catch (error) {
+      failures.push({ handler: handler.id, error });
+      this.logger.error(
+        HANDLER_FAILED(handler.id, event.name, messageOf(error)),
+        (error as Error)?.stack,
+      );
+      return;
+    }
+    if (track)
+      await this.store.completeHandler(event.key!, handler.id, this.options.idempotency.ttl);
+  }
+}
+
+interface Failure {
+  handler: string;
+  error: unknown;
 }

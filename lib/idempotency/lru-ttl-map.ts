@@ -1,15 +1,19 @@
-interface Slot<V> {
-  value: V;
+/** What the map holds: any record that carries its own expiry time (ms since the epoch). */
+export interface ExpiringEntry {
   expiresAt: number;
 }
 
 /**
- * A map bounded in size and age: entries expire after their TTL, and when it is full the least
- * recently used entry makes room. A `Map` keeps insertion order, so re-inserting on access is
- * enough to keep the oldest entry first.
+ * A map bounded in size and age: entries expire at their `expiresAt`, and when it is full the
+ * least recently used entry makes room. A `Map` keeps insertion order, so re-inserting on access
+ * is enough to keep the oldest entry first.
+ *
+ * The entries are the callers' own mutable records (no wrapper per entry), and `peek` and `add`
+ * skip the reordering and the delete that `get` and `set` need: the event bus writes to this map
+ * on every webhook, and each `Map` operation on a large map costs a cache miss or two.
  */
-export class LruTtlMap<V> {
-  private readonly slots = new Map<string, Slot<V>>();
+export class LruTtlMap<E extends ExpiringEntry> {
+  private readonly entries = new Map<string, E>();
   /** The most recently used key: reading it again needs no reordering (the common case). */
   private newest?: string;
   /**
@@ -23,42 +27,52 @@ export class LruTtlMap<V> {
   constructor(private readonly maxEntries: number) {}
 
   get size(): number {
-    return this.slots.size;
+    return this.entries.size;
   }
 
-  get(key: string, now = Date.now()): V | undefined {
-    const slot = this.slots.get(key);
-    if (!slot) return undefined;
-    if (slot.expiresAt <= now) {
-      this.delete(key);
-      return undefined;
-    }
-    if (key !== this.newest) {
-      this.slots.delete(key);
-      this.slots.set(key, slot);
+  /** The live entry under `key`, which becomes the most recently used. */
+  get(key: string, now = Date.now()): E | undefined {
+    const entry = this.peek(key, now);
+    if (entry !== undefined && key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
       this.newest = key;
     }
-    return slot.value;
+    return entry;
   }
 
-  set(key: string, value: V, ttlMs: number, now = Date.now()): void {
-    this.slots.delete(key);
-    while (this.slots.size >= this.maxEntries) this.evictOldest();
-    this.slots.set(key, { value, expiresAt: now + ttlMs });
+  /** The live entry under `key`, left where it is in the eviction order. */
+  peek(key: string, now = Date.now()): E | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.expiresAt > now) return entry;
+    this.delete(key);
+    return undefined;
+  }
+
+  /** Stores `entry` under `key` as the most recently used, replacing any entry there. */
+  set(key: string, entry: E): void {
+    this.entries.delete(key);
+    this.add(key, entry);
+  }
+
+  /** Stores `entry` under a key that `get` or `peek` has just found empty. */
+  add(key: string, entry: E): void {
+    while (this.entries.size >= this.maxEntries) this.evictOldest();
+    this.entries.set(key, entry);
     this.newest = key;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
   }
 
   private evictOldest(): void {
     let next = this.evictionCursor?.next();
     if (!next || next.done) {
-      this.evictionCursor = this.slots.keys();
+      this.evictionCursor = this.entries.keys();
       next = this.evictionCursor.next();
     }
     if (!next.done) this.delete(next.value);
-  }
-
-  delete(key: string): void {
-    this.slots.delete(key);
-    if (key === this.newest) this.newest = undefined;
   }
 }

@@ -60,49 +60,61 @@ describe('MemoryIdempotencyStore', () => {
   });
 });
 
+interface Entry {
+  value: number;
+  expiresAt: number;
+}
+const entry = (value: number, expiresAt = 1_000): Entry => ({ value, expiresAt });
+
 describe('LruTtlMap', () => {
   it('expires entries and evicts the oldest when full', () => {
-    const map = new LruTtlMap<number>(2);
-    map.set('a', 1, 100, 0);
-    map.set('b', 2, 100, 0);
-    expect(map.get('a', 50)).toBe(1);
-    map.set('c', 3, 100, 60);
+    const map = new LruTtlMap<Entry>(2);
+    map.set('a', entry(1, 100));
+    map.set('b', entry(2, 100));
+    expect(map.get('a', 50)?.value).toBe(1);
+    map.set('c', entry(3, 160));
     expect(map.get('b', 60)).toBeUndefined();
-    expect(map.get('a', 99)).toBe(1);
+    expect(map.peek('a', 99)?.value).toBe(1);
     expect(map.get('a', 100)).toBeUndefined();
     expect(map.size).toBe(1);
   });
 
-  it('evicts in least-recently-used order under any mix of reads, writes and deletes', () => {
+  it('evicts in least-recently-used order under any mix of reads, peeks, writes and deletes', () => {
     // A plain array is the reference: most recently used last.
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('set' as const), key: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('get' as const), key: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('delete' as const), key: fc.integer({ min: 0, max: 5 }) }),
-    );
+    const key = fc.integer({ min: 0, max: 5 });
+    const op = fc.record({
+      kind: fc.constantFrom('set', 'add', 'get', 'peek', 'delete'),
+      key,
+    });
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
         fc.array(op, { minLength: 10, maxLength: 120 }),
         (max, ops) => {
-          const map = new LruTtlMap<number>(max);
+          const map = new LruTtlMap<Entry>(max);
           let model: number[] = [];
           const seen: (number | undefined)[] = [];
           const expected: (number | undefined)[] = [];
           for (const { kind, key } of ops) {
             const k = String(key);
             const known = model.includes(key);
+            if (kind === 'peek') {
+              seen.push(map.peek(k, 0)?.value);
+              expected.push(known ? key : undefined);
+              continue;
+            }
             model = model.filter((m) => m !== key);
-            if (kind === 'set') {
+            if (kind === 'set' || (kind === 'add' && !known)) {
               while (model.length >= max) model.shift();
               model.push(key);
-              map.set(k, key, 1_000, 0);
+              if (kind === 'set') map.set(k, entry(key));
+              else map.add(k, entry(key));
             } else if (kind === 'get') {
               if (known) model.push(key);
-              seen.push(map.get(k, 0));
+              seen.push(map.get(k, 0)?.value);
               expected.push(known ? key : undefined);
             } else {
-              map.delete(k);
+              map.delete(k); // also 'add' of a key that is there: callers add only absent keys
             }
             seen.push(map.size);
             expected.push(model.length);

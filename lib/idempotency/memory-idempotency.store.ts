@@ -1,11 +1,17 @@
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.interface.js';
-import { LruTtlMap } from './lru-ttl-map.js';
+import { LruTtlMap, type ExpiringEntry } from './lru-ttl-map.js';
 
-interface EventRecord {
+/** One event: claimed (`owner` until `leaseUntil`), or done. */
+interface EventRecord extends ExpiringEntry {
   done: boolean;
-  owner?: string;
+  owner: string | undefined;
   leaseUntil: number;
-  handlers?: Set<string>;
+  handlers: Set<string> | undefined;
+}
+
+/** The furthest status rank seen for one resource. */
+interface RankRecord extends ExpiringEntry {
+  rank: number;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -18,7 +24,7 @@ const NONE: ReadonlySet<string> = new Set();
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly events: LruTtlMap<EventRecord>;
-  private readonly ranks: LruTtlMap<number>;
+  private readonly ranks: LruTtlMap<RankRecord>;
 
   /**
    * @param options.maxEntries @default 100_000
@@ -33,7 +39,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const now = Date.now();
     const record = this.events.get(key, now);
     if (!record) {
-      this.events.set(key, { done: false, owner, leaseUntil: now + leaseMs }, this.ttl, now);
+      this.events.add(key, eventRecord(false, owner, now + leaseMs, now + this.ttl));
       return { status: 'claimed', completedHandlers: NONE };
     }
     if (record.done) return { status: 'done' };
@@ -44,32 +50,56 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async completeHandler(key: string, handlerId: string, ttlMs: number): Promise<void> {
-    const record = this.events.get(key) ?? this.fresh(key, ttlMs);
+    const now = Date.now();
+    let record = this.events.peek(key, now);
+    if (!record) this.events.add(key, (record = eventRecord(false, undefined, 0, now + ttlMs)));
     (record.handlers ??= new Set()).add(handlerId);
   }
 
   async complete(key: string, ttlMs: number): Promise<void> {
-    this.events.set(key, { done: true, leaseUntil: 0 }, ttlMs);
+    const now = Date.now();
+    const record = this.events.peek(key, now);
+    // Updated where it stands: the claim just made it one of the most recently used.
+    if (!record) this.events.add(key, eventRecord(true, undefined, 0, now + ttlMs));
+    else {
+      record.done = true;
+      record.owner = undefined;
+      record.handlers = undefined;
+      record.expiresAt = now + ttlMs;
+    }
   }
 
   async release(key: string, owner: string): Promise<void> {
-    const record = this.events.get(key);
+    const record = this.events.peek(key);
     if (record && record.owner === owner) record.owner = undefined;
   }
 
   async advance(resource: string, rank: number, ttlMs: number): Promise<number | undefined> {
-    const previous = this.ranks.get(resource);
-    if (previous === undefined || rank > previous) this.ranks.set(resource, rank, ttlMs);
+    const now = Date.now();
+    const record = this.ranks.get(resource, now);
+    if (!record) {
+      this.ranks.add(resource, { rank, expiresAt: now + ttlMs });
+      return undefined;
+    }
+    const previous = record.rank;
+    if (rank > previous) {
+      record.rank = rank;
+      record.expiresAt = now + ttlMs;
+    }
     return previous;
   }
 
   private get ttl(): number {
     return this.options.ttl ?? 86_400_000;
   }
+}
 
-  private fresh(key: string, ttlMs: number): EventRecord {
-    const record: EventRecord = { done: false, leaseUntil: 0 };
-    this.events.set(key, record, ttlMs);
-    return record;
-  }
+/** Every record built by one function, so that they all share one shape. */
+function eventRecord(
+  done: boolean,
+  owner: string | undefined,
+  leaseUntil: number,
+  expiresAt: number,
+): EventRecord {
+  return { done, owner, leaseUntil, handlers: undefined, expiresAt };
 }

@@ -45,16 +45,18 @@ export class TwilioRouteResponder {
    * Calls `invoke` (the controller method) and returns the reply body: TwiML text for TwiML
    * kinds, `undefined` for the others.
    */
-  async respond(
+  respond(
     req: WebhookHttpRequest,
     kind: TwilioRouteKind,
     handler: Function,
     invoke: () => unknown,
   ): Promise<string | undefined> {
     if (!TWIML_ROUTE_KINDS.has(kind)) {
-      await invoke();
-      await this.dispatchBefore204(req, handler);
-      return undefined;
+      // No async function here: a callback route costs no promise hop it does not need.
+      const result = invoke();
+      if (isThenable(result))
+        return Promise.resolve(result).then(() => this.dispatchBefore204(req, handler));
+      return this.dispatchBefore204(req, handler);
     }
     this.dispatchBeside(req, handler);
     const reply = Promise.resolve()
@@ -65,13 +67,15 @@ export class TwilioRouteResponder {
     return this.withDeadline(req, reply, deadline.timeout, deadline.fallback);
   }
 
-  private async dispatchBefore204(req: WebhookHttpRequest, handler: Function): Promise<void> {
+  private dispatchBefore204(req: WebhookHttpRequest, handler: Function): Promise<undefined> {
     const events = this.dispatcher.eventsOfRequest(req, handler);
-    try {
-      await this.dispatcher.dispatch(events);
-    } catch (error) {
-      throw this.httpErrorOf(error, req);
-    }
+    if (events.length === 0) return NOTHING;
+    return this.dispatcher.dispatch(events).then(
+      () => undefined,
+      (error: unknown) => {
+        throw this.httpErrorOf(error, req);
+      },
+    );
   }
 
   /** TwiML replies do not wait: failures are logged, and the claim stays open for a retry. */
@@ -119,6 +123,12 @@ export class TwilioRouteResponder {
       throw new InternalServerErrorException();
     }
   }
+}
+
+const NOTHING: Promise<undefined> = Promise.resolve(undefined);
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function urlOf(req: WebhookHttpRequest): string {
