@@ -10,12 +10,6 @@ export const TWILIO_ACTION_VERB = 'twilio-webhooks:action-verb';
 /** Metadata key that `@OnTwilioEvent()` appends handler entries to. */
 export const TWILIO_EVENT_HANDLER = 'twilio-webhooks:handler';
 
-/** Where the guard leaves what it verified on the request object, for the payload and dispatch. */
-export const TWILIO_REQUEST_STATE = Symbol.for('nestjs-twilio-webhooks:request');
-
-/** Where the guard leaves the module's route responder, for the route decorators' wrapper. */
-export const TWILIO_ROUTE_RESPONDER = Symbol.for('nestjs-twilio-webhooks:responder');
-
 /** Header carrying Twilio's request signature. */
 export const SIGNATURE_HEADER = 'x-twilio-signature';
 

@@ -1,7 +1,6 @@
 import { Req } from '@nestjs/common';
 import type { WebhookHttpRequest } from '../signature/http-request.js';
-import type { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
-import { TWILIO_ROUTE_RESPONDER } from '../twilio-webhook.constants.js';
+import { verifiedRequestOf } from '../signature/verified-requests.js';
 import type { TwilioRouteKind } from './twilio-route-kind.js';
 
 /**
@@ -23,7 +22,7 @@ export function wrapRouteHandler(
   const requestIndex = declaredParameterCount(target, key, original);
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     const req = args.length > requestIndex ? (args[requestIndex] as WebhookHttpRequest) : undefined;
-    const responder = req?.[TWILIO_ROUTE_RESPONDER] as TwilioRouteResponder | undefined;
+    const responder = req && verifiedRequestOf(req)?.responder;
     if (!responder) return original.apply(this, args);
     const own = args.slice(0, requestIndex);
     return responder.respond(req!, kind, wrapped, () => original.apply(this, own));

@@ -81,10 +81,9 @@ describe('LruTtlMap', () => {
 
   it('evicts in least-recently-used order under any mix of reads, peeks, writes and deletes', () => {
     // A plain array is the reference: most recently used last.
-    const key = fc.integer({ min: 0, max: 5 });
     const op = fc.record({
       kind: fc.constantFrom('set', 'add', 'get', 'peek', 'delete'),
-      key,
+      key: fc.integer({ min: 0, max: 5 }),
     });
     fc.assert(
       fc.property(

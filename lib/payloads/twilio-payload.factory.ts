@@ -2,11 +2,8 @@ import { BadRequestException, InternalServerErrorException, Logger } from '@nest
 import type { TwilioActionVerb, TwilioRouteKind } from '../decorators/twilio-route-kind.js';
 import type { WebhookHttpRequest } from '../signature/http-request.js';
 import type { TwilioRequestState } from '../signature/twilio-request-state.interface.js';
-import {
-  TWILIO_ACTION_VERB,
-  TWILIO_REQUEST_STATE,
-  TWILIO_ROUTE_KIND,
-} from '../twilio-webhook.constants.js';
+import { verifiedRequestOf } from '../signature/verified-requests.js';
+import { TWILIO_ACTION_VERB, TWILIO_ROUTE_KIND } from '../twilio-webhook.constants.js';
 import { CallStatusCallback } from './dto/call-status-callback.dto.js';
 import { CloudEvent } from './dto/cloud-event.dto.js';
 import { ConferenceStatusCallback } from './dto/conference-status-callback.dto.js';
@@ -26,7 +23,6 @@ import type { TwilioPayloadResult, TwilioPayloadType } from './twilio-payload-ty
 import { resolvePayloadType } from './twilio-payload-type.resolver.js';
 
 const logger = new Logger('TwilioPayload');
-const RESULT = Symbol('twilio-payload-result');
 
 /** The class of each form payload type; Conversations pick theirs by `EventType`. */
 const PAYLOAD_CLASSES: Partial<Record<TwilioPayloadType, TwilioPayloadClass>> = {
@@ -54,7 +50,7 @@ const ROUTES = new WeakMap<Function, RouteInfo>();
  * @publicApi
  */
 export function getTwilioRequestState(req: object): TwilioRequestState | undefined {
-  return (req as WebhookHttpRequest)[TWILIO_REQUEST_STATE] as TwilioRequestState | undefined;
+  return verifiedRequestOf(req)?.state;
 }
 
 /**
@@ -96,28 +92,29 @@ export function payloadClassOf(
  * parameters and answered with 400 naming the field.
  */
 export function payloadResultOf(req: WebhookHttpRequest, handler?: Function): TwilioPayloadResult {
-  const cached = req[RESULT] as TwilioPayloadResult | BadRequestException | undefined;
+  const verified = verifiedRequestOf(req);
+  const cached = verified?.payload;
   if (cached instanceof BadRequestException) throw cached;
   if (cached) return cached;
-  const state = getTwilioRequestState(req);
-  if (!state) {
+  if (!verified) {
     logger.error(
       '@TwilioPayload() used on a route without TwilioSignatureGuard: use a Twilio route ' +
         'decorator or @UseGuards(TwilioSignatureGuard).',
     );
     throw new InternalServerErrorException();
   }
+  const state = verified.state;
   const route = handler ? routeInfoOf(handler) : {};
   try {
     const result = transformTwilioPayload(route.kind, state, route.verb);
-    req[RESULT] = result;
+    verified.payload = result;
     return result;
   } catch (error) {
     if (!(error instanceof TwilioPayloadError)) throw error;
     const received = state.rawBody ? state.rawBody.toString('utf8') : JSON.stringify(state.params);
     logger.warn(`Malformed Twilio webhook ${state.url}: ${error.message}. Received: ${received}`);
     const refusal = new BadRequestException(`Malformed Twilio webhook: ${error.message}`);
-    req[RESULT] = refusal;
+    verified.payload = refusal;
     throw refusal;
   }
 }

@@ -41,6 +41,14 @@ export function firstHeaderValue(req: WebhookHttpRequest, name: string): string 
 
 /** A header as one string, or `undefined` when absent. */
 export function headerValue(req: WebhookHttpRequest, name: string): string | undefined {
-  const value = req.headers[name];
+  return headerIn(req.headers, name);
+}
+
+/**
+ * A header of a headers object as one string. Read `req.headers` once and use this for several
+ * headers: on Express it is a getter found along a long chain of prototypes.
+ */
+export function headerIn(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -15,13 +15,11 @@ import {
   IDEMPOTENCY_HEADER,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
-  TWILIO_REQUEST_STATE,
-  TWILIO_ROUTE_RESPONDER,
   TWILIO_WEBHOOK_OPTIONS,
 } from '../twilio-webhook.constants.js';
 import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
-import { headerValue, type WebhookHttpRequest } from './http-request.js';
+import { headerIn, headerValue, type WebhookHttpRequest } from './http-request.js';
 import { emptyParams } from './form-params.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';
 import {
@@ -33,6 +31,7 @@ import {
 import type { TwilioParams, TwilioRequestState } from './twilio-request-state.interface.js';
 import { UNSIGNED_BODY } from '../twilio-webhook.messages.js';
 import { describeRejection } from './signature-rejection.js';
+import { recordVerifiedRequest, verifiedRequestOf } from './verified-requests.js';
 import { urlVariants, webhookUrlOf } from './webhook-url.js';
 
 /**
@@ -57,10 +56,10 @@ export class TwilioSignatureGuard implements CanActivate {
    * tokens are fixed), which saves every webhook a few promise hops.
    */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const http = context.switchToHttp();
-    const req = http.getRequest<WebhookHttpRequest>();
-    if (req[TWILIO_REQUEST_STATE]) return true; // already checked by a guard earlier in the chain
-    this.checkBasicAuth(req, http.getResponse());
+    // The arguments of an HTTP context, read directly: `switchToHttp()` allocates three closures.
+    const req = context.getArgByIndex<WebhookHttpRequest>(0);
+    if (verifiedRequestOf(req)) return true; // already checked by a guard earlier in the chain
+    this.checkBasicAuth(req, context.getArgByIndex<ResponseWithHeader>(1));
     const url = this.getPublicUrl(req);
     const body = this.getParams(req, url);
     return isPromise(body)
@@ -101,11 +100,12 @@ export class TwilioSignatureGuard implements CanActivate {
     const params: TwilioParams = body.kind === 'json' ? emptyParams() : body.params;
     const accountSid = firstString(params.AccountSid);
     if (!this.options.validateSignature) return this.accept(req, url, body, params, accountSid);
-    const signature = headerValue(req, SIGNATURE_HEADER);
+    const headers = req.headers;
+    const signature = headerIn(headers, SIGNATURE_HEADER);
     if (!signature) {
       this.reject(req, url, 'no X-Twilio-Signature header: the request did not come from Twilio');
     }
-    const settingsHeader = headerValue(req, SIGNATURE_SETTINGS_HEADER);
+    const settingsHeader = headerIn(headers, SIGNATURE_SETTINGS_HEADER);
     if (settingsHeader !== undefined) {
       const problem = this.verifySharedKey(settingsHeader, signature, url, body);
       if (problem) this.reject(req, url, problem);
@@ -135,12 +135,11 @@ export class TwilioSignatureGuard implements CanActivate {
       rawBody: body.kind === 'json' ? body.raw : undefined,
       json: body.kind === 'json' ? body.json : undefined,
       accountSid,
-      idempotencyToken: headerValue(req, IDEMPOTENCY_HEADER),
+      idempotencyToken: headerIn(req.headers, IDEMPOTENCY_HEADER),
       receivedAt: new Date(),
       verified: this.options.validateSignature,
     };
-    req[TWILIO_REQUEST_STATE] = state;
-    req[TWILIO_ROUTE_RESPONDER] = this.responder;
+    recordVerifiedRequest(req, state, this.responder);
     return true;
   }
 
