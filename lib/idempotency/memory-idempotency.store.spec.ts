@@ -50,6 +50,37 @@ describe('MemoryIdempotencyStore', () => {
     expect(await store.advance('message:SM2', 1, 1_000)).toBeUndefined();
   });
 
+  it('returns the furthest rank before each advance, whatever the ranks', async () => {
+    // Small ranks are packed with their expiry into one number; others are kept as they are.
+    const rank = fc.oneof(
+      fc.integer({ min: 0, max: 1023 }),
+      fc.constantFrom(-1, 1024, 1e6, 2.5, Number.MAX_SAFE_INTEGER),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(rank, { maxLength: 30 }), async (ranks) => {
+        const store = new MemoryIdempotencyStore();
+        let furthest: number | undefined;
+        for (const r of ranks) {
+          expect(await store.advance('call:CA1', r, 60_000)).toBe(furthest);
+          if (furthest === undefined || r > furthest) furthest = r;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('forgets a rank after its TTL, counted from the last raise', async () => {
+    jest.useFakeTimers({ now: 1_000 });
+    const store = new MemoryIdempotencyStore();
+    await store.advance('call:CA1', 2, 5_000);
+    jest.setSystemTime(4_000);
+    await store.advance('call:CA1', 3, 5_000); // raised: lives until 9_000
+    jest.setSystemTime(8_999);
+    expect(await store.advance('call:CA1', 1, 5_000)).toBe(3);
+    jest.setSystemTime(9_000);
+    expect(await store.advance('call:CA1', 1, 5_000)).toBeUndefined();
+  });
+
   it('stays within maxEntries, dropping the least recently used', async () => {
     const store = new MemoryIdempotencyStore({ maxEntries: 2 });
     await store.complete('a', 60_000);
@@ -68,7 +99,7 @@ const entry = (value: number, expiresAt = 1_000): Entry => ({ value, expiresAt }
 
 describe('LruTtlMap', () => {
   it('expires entries and evicts the oldest when full', () => {
-    const map = new LruTtlMap<Entry>(2);
+    const map = new LruTtlMap<Entry>(2, (e) => e.expiresAt);
     map.set('a', entry(1, 100));
     map.set('b', entry(2, 100));
     expect(map.get('a', 50)?.value).toBe(1);
@@ -90,7 +121,7 @@ describe('LruTtlMap', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.array(op, { minLength: 10, maxLength: 120 }),
         (max, ops) => {
-          const map = new LruTtlMap<Entry>(max);
+          const map = new LruTtlMap<Entry>(max, (e) => e.expiresAt);
           let model: number[] = [];
           const seen: (number | undefined)[] = [];
           const expected: (number | undefined)[] = [];
