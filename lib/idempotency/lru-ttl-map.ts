@@ -1,14 +1,18 @@
+/** What the map holds: any record that carries its own expiry time (ms since the epoch). */
+export interface ExpiringEntry {
+  expiresAt: number;
+}
+
 /**
  * A map bounded in size and age: entries expire at their `expiresAt`, and when it is full the
  * least recently used entry makes room. A `Map` keeps insertion order, so re-inserting on access
  * is enough to keep the oldest entry first.
  *
- * Values carry their own expiry, read by `expiresAtOf` (no wrapper object per entry: the store
- * keeps up to hundreds of thousands of them, and the garbage collector visits every live object).
- * `peek` and `add` skip the reordering and the delete that `get` and `set` need: the event bus
- * writes to this map on every webhook, and each `Map` operation on a large map costs cache misses.
+ * The entries are the callers' own mutable records (no wrapper per entry), and `peek` and `add`
+ * skip the reordering and the delete that `get` and `set` need: the event bus writes to this map
+ * on every webhook, and each `Map` operation on a large map costs a cache miss or two.
  */
-export class LruTtlMap<E> {
+export class LruTtlMap<E extends ExpiringEntry> {
   private readonly entries = new Map<string, E>();
   /** The most recently used key: reading it again needs no reordering (the common case). */
   private newest?: string;
@@ -20,14 +24,7 @@ export class LruTtlMap<E> {
    */
   private evictionCursor?: Iterator<string>;
 
-  /**
-   * @param maxEntries the most entries held at once
-   * @param expiresAtOf when a value expires, in ms since the epoch
-   */
-  constructor(
-    private readonly maxEntries: number,
-    private readonly expiresAtOf: (value: E) => number,
-  ) {}
+  constructor(private readonly maxEntries: number) {}
 
   get size(): number {
     return this.entries.size;
@@ -47,7 +44,7 @@ export class LruTtlMap<E> {
   /** The live entry under `key`, left where it is in the eviction order. */
   peek(key: string, now = Date.now()): E | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined || this.expiresAtOf(entry) > now) return entry;
+    if (entry === undefined || entry.expiresAt > now) return entry;
     this.delete(key);
     return undefined;
   }
@@ -63,11 +60,6 @@ export class LruTtlMap<E> {
     while (this.entries.size >= this.maxEntries) this.evictOldest();
     this.entries.set(key, entry);
     this.newest = key;
-  }
-
-  /** Gives a key that is there a new value, leaving it where it is in the eviction order. */
-  replace(key: string, entry: E): void {
-    this.entries.set(key, entry);
   }
 
   delete(key: string): void {

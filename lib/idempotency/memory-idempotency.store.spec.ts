@@ -99,7 +99,7 @@ const entry = (value: number, expiresAt = 1_000): Entry => ({ value, expiresAt }
 
 describe('LruTtlMap', () => {
   it('expires entries and evicts the oldest when full', () => {
-    const map = new LruTtlMap<Entry>(2, (e) => e.expiresAt);
+    const map = new LruTtlMap<Entry>(2);
     map.set('a', entry(1, 100));
     map.set('b', entry(2, 100));
     expect(map.get('a', 50)?.value).toBe(1);
@@ -121,7 +121,7 @@ describe('LruTtlMap', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.array(op, { minLength: 10, maxLength: 120 }),
         (max, ops) => {
-          const map = new LruTtlMap<Entry>(max, (e) => e.expiresAt);
+          const map = new LruTtlMap<Entry>(max);
           let model: number[] = [];
           const seen: (number | undefined)[] = [];
           const expected: (number | undefined)[] = [];
