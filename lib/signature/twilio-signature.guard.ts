@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { validateRequest, validateRequestWithBody } from 'twilio/lib/webhooks/webhooks.js';
+import { validateRequestWithBody } from 'twilio/lib/webhooks/webhooks.js';
 import type { ResolvedTwilioWebhookOptions } from '../interfaces/resolved-twilio-options.interface.js';
 import {
   IDEMPOTENCY_HEADER,
@@ -21,6 +21,7 @@ import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
 import { headerIn, headerValue, type WebhookHttpRequest } from './http-request.js';
 import { emptyParams } from './form-params.js';
+import { formSignatureMatches } from './form-signature.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';
 import {
   isSharedKeyAlgorithm,
@@ -112,7 +113,7 @@ export class TwilioSignatureGuard implements CanActivate {
       return this.accept(req, url, body, params, accountSid);
     }
     const check = (tokens: readonly string[]): boolean => {
-      if (!tokens.some((token) => token && checkWithSdk(token, signature, url, body))) {
+      if (!tokens.some((token) => token && checkAccountSignature(token, signature, url, body))) {
         this.reject(req, url, 'signature mismatch');
       }
       return this.accept(req, url, body, params, accountSid);
@@ -192,9 +193,15 @@ interface ResponseWithHeader {
   header(name: string, value: string): unknown;
 }
 
-function checkWithSdk(token: string, signature: string, url: string, body: WebhookBody): boolean {
+function checkAccountSignature(
+  token: string,
+  signature: string,
+  url: string,
+  body: WebhookBody,
+): boolean {
   try {
-    if (body.kind !== 'json') return validateRequest(token, signature, url, signedParamsOf(body));
+    if (body.kind !== 'json')
+      return formSignatureMatches(token, signature, url, signedParamsOf(body));
     // The SDK hashes `Buffer.from(body)`: given the bytes themselves, nothing is re-encoded.
     return validateRequestWithBody(token, signature, url, body.raw as unknown as string);
   } catch {
