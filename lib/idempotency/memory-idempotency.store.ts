@@ -36,6 +36,23 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async claim(key: string, owner: string, leaseMs: number): Promise<IdempotencyClaim> {
+    return this.claimNow(key, owner, leaseMs);
+  }
+
+  async complete(key: string, ttlMs: number): Promise<void> {
+    this.completeNow(key, ttlMs);
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    this.releaseNow(key, owner);
+  }
+
+  async advance(resource: string, rank: number, ttlMs: number): Promise<number | undefined> {
+    return this.advanceNow(resource, rank, ttlMs);
+  }
+
+  /** `claim`, answered at once: the event bus calls these directly when it can. @internal */
+  claimNow(key: string, owner: string, leaseMs: number): IdempotencyClaim {
     const now = Date.now();
     const record = this.events.get(key, now);
     if (!record) {
@@ -56,7 +73,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     (record.handlers ??= new Set()).add(handlerId);
   }
 
-  async complete(key: string, ttlMs: number): Promise<void> {
+  /** `complete`, at once. @internal */
+  completeNow(key: string, ttlMs: number): void {
     const now = Date.now();
     const record = this.events.peek(key, now);
     // Updated where it stands: the claim just made it one of the most recently used.
@@ -69,12 +87,14 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async release(key: string, owner: string): Promise<void> {
+  /** `release`, at once. @internal */
+  releaseNow(key: string, owner: string): void {
     const record = this.events.peek(key);
     if (record && record.owner === owner) record.owner = undefined;
   }
 
-  async advance(resource: string, rank: number, ttlMs: number): Promise<number | undefined> {
+  /** `advance`, at once. @internal */
+  advanceNow(resource: string, rank: number, ttlMs: number): number | undefined {
     const now = Date.now();
     const record = this.ranks.get(resource, now);
     if (!record) {

@@ -20,6 +20,7 @@ import {
 import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
 import { headerIn, headerValue, type WebhookHttpRequest } from './http-request.js';
+import { isThenable } from '../is-thenable.js';
 import { emptyParams } from './form-params.js';
 import { formSignatureMatches } from './form-signature.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';
@@ -63,7 +64,7 @@ export class TwilioSignatureGuard implements CanActivate {
     this.checkBasicAuth(req, context.getArgByIndex<ResponseWithHeader>(1));
     const url = this.getPublicUrl(req);
     const body = this.getParams(req, url);
-    return isPromise(body)
+    return isThenable(body)
       ? body.then((read) => this.checkBody(req, url, read))
       : this.checkBody(req, url, body);
   }
@@ -119,7 +120,7 @@ export class TwilioSignatureGuard implements CanActivate {
       return this.accept(req, url, body, params, accountSid);
     };
     const tokens = this.getAuthTokens(req, accountSid);
-    return isPromise(tokens) ? tokens.then(check) : check(tokens);
+    return isThenable(tokens) ? tokens.then(check) : check(tokens);
   }
 
   /** Leaves what was verified on the request for the payload, the events and the reply. */
@@ -221,10 +222,6 @@ function bodyHashMatches(url: string, raw: Buffer): boolean {
 
 function createSha256Hex(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
 function firstString(value: string | string[] | undefined): string | undefined {

@@ -19,6 +19,7 @@ import { pathAndQueryOf, type WebhookHttpRequest } from '../signature/http-reque
 import { TWILIO_WEBHOOK_OPTIONS } from '../twilio-webhook.constants.js';
 import { DISPATCH_FAILED, STORE_UNREACHABLE, VOICE_DEADLINE } from '../twilio-webhook.messages.js';
 import { toTwimlString } from './twiml-reply.js';
+import { isThenable } from '../is-thenable.js';
 
 /** TwiML routes of a call: Twilio hangs up on them after 15 s. */
 const VOICE_KINDS: ReadonlySet<TwilioRouteKind> = new Set(['inbound-call', 'action-callback']);
@@ -126,10 +127,6 @@ export class TwilioRouteResponder {
 }
 
 const NOTHING: Promise<undefined> = Promise.resolve(undefined);
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
 
 function urlOf(req: WebhookHttpRequest): string {
   return getTwilioRequestState(req)?.url ?? pathAndQueryOf(req);
