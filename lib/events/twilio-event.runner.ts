@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyStore } from '../idempotency/idempotency-store.interface.js';
 import { MemoryIdempotencyStore } from '../idempotency/memory-idempotency.store.js';
-import { isThenable } from '../is-thenable.js';
+import { isThenable, SETTLED } from '../promises.js';
 import type { ResolvedTwilioWebhookOptions } from '../interfaces/resolved-twilio-options.interface.js';
 import { TWILIO_WEBHOOK_OPTIONS } from '../twilio-webhook.constants.js';
 import { HANDLER_FAILED } from '../twilio-webhook.messages.js';
@@ -217,7 +217,6 @@ export class TwilioEventRunner {
   }
 }
 
-const SETTLED: Promise<void> = Promise.resolve();
 const MEMORY = MemoryIdempotencyStore.prototype;
 
 /** The default store with its own methods: none replaced or spied on since it was made. */

@@ -20,7 +20,7 @@ import {
 import { TwilioRouteResponder } from '../twiml/twilio-route.responder.js';
 import { basicCredentialsMatch } from './basic-auth.js';
 import { headerIn, headerValue, type WebhookHttpRequest } from './http-request.js';
-import { isThenable } from '../is-thenable.js';
+import { isThenable } from '../promises.js';
 import { emptyParams } from './form-params.js';
 import { formSignatureMatches } from './form-signature.js';
 import { readWebhookBody, type WebhookBody } from './webhook-body.js';

@@ -19,7 +19,7 @@ import { pathAndQueryOf, type WebhookHttpRequest } from '../signature/http-reque
 import { TWILIO_WEBHOOK_OPTIONS } from '../twilio-webhook.constants.js';
 import { DISPATCH_FAILED, STORE_UNREACHABLE, VOICE_DEADLINE } from '../twilio-webhook.messages.js';
 import { toTwimlString } from './twiml-reply.js';
-import { isThenable } from '../is-thenable.js';
+import { isThenable, SETTLED } from '../promises.js';
 
 /** TwiML routes of a call: Twilio hangs up on them after 15 s. */
 const VOICE_KINDS: ReadonlySet<TwilioRouteKind> = new Set(['inbound-call', 'action-callback']);
@@ -70,8 +70,10 @@ export class TwilioRouteResponder {
 
   private dispatchBefore204(req: WebhookHttpRequest, handler: Function): Promise<undefined> {
     const events = this.dispatcher.eventsOfRequest(req, handler);
-    if (events.length === 0) return NOTHING;
-    return this.dispatcher.dispatch(events).then(
+    if (events.length === 0) return SETTLED;
+    const handled = this.dispatcher.dispatch(events);
+    if (handled === SETTLED) return SETTLED; // handled at once: nothing to chain
+    return handled.then(
       () => undefined,
       (error: unknown) => {
         throw this.httpErrorOf(error, req);
@@ -125,8 +127,6 @@ export class TwilioRouteResponder {
     }
   }
 }
-
-const NOTHING: Promise<undefined> = Promise.resolve(undefined);
 
 function urlOf(req: WebhookHttpRequest): string {
   return getTwilioRequestState(req)?.url ?? pathAndQueryOf(req);

@@ -2,3 +2,9 @@
 export function isThenable<T = unknown>(value: unknown): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T> | null | undefined)?.then === 'function';
 }
+
+/**
+ * One promise already resolved with `undefined`, handed back by work that finished at once. Being
+ * one object, callers can tell it apart and skip chaining on it.
+ */
+export const SETTLED: Promise<undefined> = Promise.resolve(undefined);
