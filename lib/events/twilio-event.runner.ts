@@ -75,18 +75,19 @@ export class TwilioEventRunner {
   ): Promise<void> | undefined {
     const { lease, ttl } = this.options.idempotency;
     const owner = `${this.ownerPrefix}:${++this.claims}`;
-    const claim = store.claimNow(key, owner, lease);
-    if (claim.status === 'busy') return undefined;
-    if (claim.status === 'done') return SETTLED;
+    const taken = store.takeNow(key, owner, lease);
+    if (taken === 'busy') return undefined;
+    if (taken === 'done') return SETTLED;
+    const mark = store.removalsNow();
     const order = event.order;
     const stale = order
       ? overtaken(store.advanceNow(order.resource, order.rank, ttl), order)
       : false;
-    const finish = (): Promise<void> => {
-      store.completeNow(key, ttl);
+    const finish = (): Promise<undefined> => {
+      store.completeTakenNow(key, taken, mark, ttl);
       return SETTLED;
     };
-    if ((stale && this.options.staleEvents === 'skip') || claim.completedHandlers.has(handler.id)) {
+    if ((stale && this.options.staleEvents === 'skip') || taken.handlers?.has(handler.id)) {
       return finish();
     }
     const fail = (error: unknown): Promise<void> => {

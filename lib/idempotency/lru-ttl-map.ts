@@ -23,11 +23,20 @@ export class LruTtlMap<E extends ExpiringEntry> {
    * has been deleted, so the next key it yields is always the least recently used one.
    */
   private evictionCursor?: Iterator<string>;
+  private removed = 0;
 
   constructor(private readonly maxEntries: number) {}
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * How many entries have left the map so far (deleted, expired or evicted). While it has not
+   * changed, an entry read before is still the one in the map.
+   */
+  get removals(): number {
+    return this.removed;
   }
 
   /** The live entry under `key`, which becomes the most recently used. */
@@ -51,7 +60,7 @@ export class LruTtlMap<E extends ExpiringEntry> {
 
   /** Stores `entry` under `key` as the most recently used, replacing any entry there. */
   set(key: string, entry: E): void {
-    this.entries.delete(key);
+    if (this.entries.delete(key)) this.removed++;
     this.add(key, entry);
   }
 
@@ -63,7 +72,7 @@ export class LruTtlMap<E extends ExpiringEntry> {
   }
 
   delete(key: string): void {
-    this.entries.delete(key);
+    if (this.entries.delete(key)) this.removed++;
     if (key === this.newest) this.newest = undefined;
   }
 

@@ -1,8 +1,8 @@
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.interface.js';
 import { LruTtlMap, type ExpiringEntry } from './lru-ttl-map.js';
 
-/** One event: claimed (`owner` until `leaseUntil`), or done. */
-interface EventRecord extends ExpiringEntry {
+/** One event: claimed (`owner` until `leaseUntil`), or done. @internal */
+export interface EventRecord extends ExpiringEntry {
   done: boolean;
   owner: string | undefined;
   leaseUntil: number;
@@ -15,6 +15,8 @@ interface RankRecord extends ExpiringEntry {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const DONE: IdempotencyClaim = Object.freeze({ status: 'done' });
+const BUSY: IdempotencyClaim = Object.freeze({ status: 'busy' });
 
 /**
  * The default store: one process, no dependencies. Bounded in age (`ttl`) and size
@@ -53,17 +55,46 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   /** `claim`, answered at once: the event bus calls these directly when it can. @internal */
   claimNow(key: string, owner: string, leaseMs: number): IdempotencyClaim {
+    const taken = this.takeNow(key, owner, leaseMs);
+    if (taken === 'done') return DONE;
+    if (taken === 'busy') return BUSY;
+    return {
+      status: 'claimed',
+      completedHandlers: taken.handlers ? new Set(taken.handlers) : NONE,
+    };
+  }
+
+  /** `claimNow`, handing back the record it claimed (for `completeTakenNow`). @internal */
+  takeNow(key: string, owner: string, leaseMs: number): EventRecord | 'done' | 'busy' {
     const now = Date.now();
     const record = this.events.get(key, now);
     if (!record) {
-      this.events.add(key, eventRecord(false, owner, now + leaseMs, now + this.ttl));
-      return { status: 'claimed', completedHandlers: NONE };
+      const fresh = eventRecord(false, owner, now + leaseMs, now + this.ttl);
+      this.events.add(key, fresh);
+      return fresh;
     }
-    if (record.done) return { status: 'done' };
-    if (record.owner !== undefined && record.leaseUntil > now) return { status: 'busy' };
+    if (record.done) return 'done';
+    if (record.owner !== undefined && record.leaseUntil > now) return 'busy';
     record.owner = owner;
     record.leaseUntil = now + leaseMs;
-    return { status: 'claimed', completedHandlers: new Set(record.handlers ?? NONE) };
+    return record;
+  }
+
+  /** A mark to hand `completeTakenNow`: records taken since are still in the store while it holds. @internal */
+  removalsNow(): number {
+    return this.events.removals;
+  }
+
+  /**
+   * `complete` for a record `takeNow` gave: updated in place, without looking the key up again,
+   * when no record has left the store since `mark`; by key otherwise. @internal
+   */
+  completeTakenNow(key: string, record: EventRecord, mark: number, ttlMs: number): void {
+    if (this.events.removals !== mark) return this.completeNow(key, ttlMs);
+    record.done = true;
+    record.owner = undefined;
+    record.handlers = undefined;
+    record.expiresAt = Date.now() + ttlMs;
   }
 
   async completeHandler(key: string, handlerId: string, ttlMs: number): Promise<void> {
