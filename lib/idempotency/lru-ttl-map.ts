@@ -9,7 +9,7 @@ export interface ExpiringEntry {
  * is enough to keep the oldest entry first.
  *
  * The entries are the callers' own mutable records (no wrapper per entry), and `peek` and `add`
- * skip the reordering and the delete that `get` and `set` need: the event bus writes to this map
+ * skip the reordering and the delete that `get` and a general `set` would need: the event bus writes to this map
  * on every webhook, and each `Map` operation on a large map costs a cache miss or two.
  */
 export class LruTtlMap<E extends ExpiringEntry> {
@@ -56,12 +56,6 @@ export class LruTtlMap<E extends ExpiringEntry> {
     if (entry === undefined || entry.expiresAt > now) return entry;
     this.delete(key);
     return undefined;
-  }
-
-  /** Stores `entry` under `key` as the most recently used, replacing any entry there. */
-  set(key: string, entry: E): void {
-    if (this.entries.delete(key)) this.removed++;
-    this.add(key, entry);
   }
 
   /** Stores `entry` under a key that `get` or `peek` has just found empty. */

@@ -116,10 +116,10 @@ const entry = (value: number, expiresAt = 1_000): Entry => ({ value, expiresAt }
 describe('LruTtlMap', () => {
   it('expires entries and evicts the oldest when full', () => {
     const map = new LruTtlMap<Entry>(2);
-    map.set('a', entry(1, 100));
-    map.set('b', entry(2, 100));
+    map.add('a', entry(1, 100));
+    map.add('b', entry(2, 100));
     expect(map.get('a', 50)?.value).toBe(1);
-    map.set('c', entry(3, 160));
+    map.add('c', entry(3, 160));
     expect(map.get('b', 60)).toBeUndefined();
     expect(map.peek('a', 99)?.value).toBe(1);
     expect(map.get('a', 100)).toBeUndefined();
@@ -153,8 +153,9 @@ describe('LruTtlMap', () => {
             if (kind === 'set' || (kind === 'add' && !known)) {
               while (model.length >= max) model.shift();
               model.push(key);
-              if (kind === 'set') map.set(k, entry(key));
-              else map.add(k, entry(key));
+              // 'set' replaces a key that may be there: delete, then add as newest.
+              if (kind === 'set') map.delete(k);
+              map.add(k, entry(key));
             } else if (kind === 'get') {
               if (known) model.push(key);
               seen.push(map.get(k, 0)?.value);

@@ -38,7 +38,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async claim(key: string, owner: string, leaseMs: number): Promise<IdempotencyClaim> {
-    return this.claimNow(key, owner, leaseMs);
+    const taken = this.takeNow(key, owner, leaseMs);
+    if (taken === 'done') return DONE;
+    if (taken === 'busy') return BUSY;
+    return {
+      status: 'claimed',
+      completedHandlers: taken.handlers ? new Set(taken.handlers) : NONE,
+    };
   }
 
   async complete(key: string, ttlMs: number): Promise<void> {
@@ -53,18 +59,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.advanceNow(resource, rank, ttlMs);
   }
 
-  /** `claim`, answered at once: the event bus calls these directly when it can. @internal */
-  claimNow(key: string, owner: string, leaseMs: number): IdempotencyClaim {
-    const taken = this.takeNow(key, owner, leaseMs);
-    if (taken === 'done') return DONE;
-    if (taken === 'busy') return BUSY;
-    return {
-      status: 'claimed',
-      completedHandlers: taken.handlers ? new Set(taken.handlers) : NONE,
-    };
-  }
-
-  /** `claimNow`, handing back the record it claimed (for `completeTakenNow`). @internal */
+  /**
+   * `claim`, answered at once, handing back the record it claimed (for `completeTakenNow`). The
+   * event bus calls this and the other `…Now` methods directly when it can. @internal
+   */
   takeNow(key: string, owner: string, leaseMs: number): EventRecord | 'done' | 'busy' {
     const now = Date.now();
     const record = this.events.get(key, now);

@@ -52,6 +52,19 @@ export class TwilioRouteResponder {
     handler: Function,
     invoke: () => unknown,
   ): Promise<string | undefined> {
+    try {
+      return this.reply(req, kind, handler, invoke);
+    } catch (error) {
+      return Promise.reject(error); // a controller or a payload that throws at once still rejects
+    }
+  }
+
+  private reply(
+    req: WebhookHttpRequest,
+    kind: TwilioRouteKind,
+    handler: Function,
+    invoke: () => unknown,
+  ): Promise<string | undefined> {
     if (!TWIML_ROUTE_KINDS.has(kind)) {
       // No async function here: a callback route costs no promise hop it does not need.
       const result = invoke();
