@@ -3,9 +3,13 @@
 // Express and Fastify, and (c) plain Express with twilio.webhook(). Each server runs in its own
 // process; autocannon drives it from here with 32 connections and distinct signed callbacks.
 // Runs alternate (a, b, then b, a) and the figures are medians over the rounds.
+// On a machine with two CPUs or more, the load generator and the server each get a CPU of their
+// own (taskset), as load tests are usually run: left to the scheduler, the two share CPUs and each
+// µs of server work cost 1.7–2.4 µs in these runs (docs/performance.md). BENCH_PIN=0 turns it off.
 // Usage: npm run bench:load   (BENCH_ROUNDS, BENCH_SECONDS to change the run length)
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +38,24 @@ const RUNS = [
   ['express', 'c'],
 ];
 
+/** CPU 0 for autocannon (this process), CPU 1 for the server, when that is possible here. */
+function pinCpus() {
+  if (process.env.BENCH_PIN === '0' || availableParallelism() < 2) return false;
+  const pinned = spawnSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  return pinned.status === 0;
+}
+const PINNED = pinCpus();
+
 // One pool for every run: each server process starts with an empty idempotency store, and within
 // a process no callback is sent twice (warm-up included).
 const pool = signedStatusCallbacks(POOL_SIZE);
 
 async function startServer(file, adapter) {
   const path = fileURLToPath(new URL(`./load/${file}`, import.meta.url));
-  const child = spawn(process.execPath, [path, adapter], {
+  const [command, args] = PINNED
+    ? ['taskset', ['-c', '1', process.execPath, path, adapter]]
+    : [process.execPath, [path, adapter]];
+  const child = spawn(command, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [message] = await Promise.race([
@@ -183,7 +198,8 @@ const ratios = ['express', 'fastify'].map((adapter) => {
 console.log(`\n${describeMachine()}`);
 console.log(
   `${CONNECTIONS} connections, distinct signed status callbacks, ${SECONDS} s per run after ` +
-    `${WARMUP_SECONDS} s of warm-up, each server in a fresh process, ${ROUNDS} rounds, medians; ` +
+    `${WARMUP_SECONDS} s of warm-up, each server in a fresh process` +
+    `${PINNED ? ' on a CPU of its own (autocannon on another)' : ''}, ${ROUNDS} rounds, medians; ` +
     `${((Date.now() - started) / 1000).toFixed(0)} s in all\n`,
 );
 console.log(
