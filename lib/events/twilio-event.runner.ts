@@ -74,7 +74,8 @@ export class TwilioEventRunner {
     store: MemoryIdempotencyStore,
   ): Promise<void> | undefined {
     const { lease, ttl } = this.options.idempotency;
-    const owner = `${this.ownerPrefix}:${++this.claims}`;
+    // A number is enough to tell claims apart within this process's own store.
+    const owner = ++this.claims;
     const taken = store.takeNow(key, owner, lease);
     if (taken === 'busy') return undefined;
     if (taken === 'done') return SETTLED;

@@ -1,4 +1,4 @@
-/** What the map holds: any record that carries its own expiry time (ms since the epoch). */
+/** What the map holds: any record that carries its own expiry time, on the caller's clock. */
 export interface ExpiringEntry {
   expiresAt: number;
 }
@@ -39,8 +39,8 @@ export class LruTtlMap<E extends ExpiringEntry> {
     return this.removed;
   }
 
-  /** The live entry under `key`, which becomes the most recently used. */
-  get(key: string, now = Date.now()): E | undefined {
+  /** The live entry under `key` at time `now`, which becomes the most recently used. */
+  get(key: string, now: number): E | undefined {
     const entry = this.peek(key, now);
     if (entry !== undefined && key !== this.newest) {
       this.entries.delete(key);
@@ -50,8 +50,8 @@ export class LruTtlMap<E extends ExpiringEntry> {
     return entry;
   }
 
-  /** The live entry under `key`, left where it is in the eviction order. */
-  peek(key: string, now = Date.now()): E | undefined {
+  /** The live entry under `key` at time `now`, left where it is in the eviction order. */
+  peek(key: string, now: number): E | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined || entry.expiresAt > now) return entry;
     this.delete(key);

@@ -41,6 +41,26 @@ describe('MemoryIdempotencyStore', () => {
     expect((await store.claim('k', 'c', 1_000)).status).toBe('claimed');
   });
 
+  it('keeps its rules after weeks of uptime, past the small integers of its clock', async () => {
+    jest.useFakeTimers({ now: 0 });
+    const day = 86_400_000;
+    const store = new MemoryIdempotencyStore({ ttl: 90 * day });
+    await store.complete('gone', 30 * day);
+    await store.complete('kept', 90 * day);
+    await store.advance('call:CA1', 2, 90 * day);
+    jest.setSystemTime(40 * day); // 2^31 ms is about 24.9 days
+    expect((await store.claim('gone', 'b', 1_000)).status).toBe('claimed');
+    expect((await store.claim('kept', 'b', 1_000)).status).toBe('done');
+    expect(await store.advance('call:CA1', 1, 1_000)).toBe(2);
+    expect((await store.claim('late', 'b', 1_000)).status).toBe('claimed');
+    expect((await store.claim('late', 'c', 1_000)).status).toBe('busy');
+    jest.setSystemTime(40 * day + 1_001);
+    expect((await store.claim('late', 'c', 1_000)).status).toBe('claimed'); // the lease ran out
+    await store.complete('late', 5_000);
+    jest.setSystemTime(40 * day + 6_002);
+    expect((await store.claim('late', 'd', 1_000)).status).toBe('claimed'); // the TTL ran out
+  });
+
   it('keeps the furthest rank per resource', async () => {
     const store = new MemoryIdempotencyStore();
     expect(await store.advance('message:SM1', 4, 1_000)).toBeUndefined();

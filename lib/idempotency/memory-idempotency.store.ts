@@ -1,10 +1,11 @@
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.interface.js';
 import { LruTtlMap, type ExpiringEntry } from './lru-ttl-map.js';
 
-/** One event: claimed (`owner` until `leaseUntil`), or done. @internal */
+/** One event: claimed (`owner` until `leaseUntil`), or done. Times on the store's clock. @internal */
 export interface EventRecord extends ExpiringEntry {
   done: boolean;
-  owner: string | undefined;
+  /** A string from `claim`; the event bus's own fast path numbers its claims instead. */
+  owner: string | number | undefined;
   leaseUntil: number;
   handlers: Set<string> | undefined;
 }
@@ -27,6 +28,12 @@ const BUSY: IdempotencyClaim = Object.freeze({ status: 'busy' });
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly events: LruTtlMap<EventRecord>;
   private readonly ranks: LruTtlMap<RankRecord>;
+  /**
+   * Records keep times in ms since the store was made: small integers, which V8 stores inside the
+   * record, where ms since 1970 each need a number of their own on the heap (the store keeps up to
+   * two records per webhook). Past about 24 days of uptime they are ordinary numbers again.
+   */
+  private readonly epoch = Date.now();
 
   /**
    * @param options.maxEntries @default 100_000
@@ -63,8 +70,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
    * `claim`, answered at once, handing back the record it claimed (for `completeTakenNow`). The
    * event bus calls this and the other `…Now` methods directly when it can. @internal
    */
-  takeNow(key: string, owner: string, leaseMs: number): EventRecord | 'done' | 'busy' {
-    const now = Date.now();
+  takeNow(key: string, owner: string | number, leaseMs: number): EventRecord | 'done' | 'busy' {
+    const now = this.clock();
     const record = this.events.get(key, now);
     if (!record) {
       const fresh = eventRecord(false, owner, now + leaseMs, now + this.ttl);
@@ -92,11 +99,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     record.done = true;
     record.owner = undefined;
     record.handlers = undefined;
-    record.expiresAt = Date.now() + ttlMs;
+    record.expiresAt = this.clock() + ttlMs;
   }
 
   async completeHandler(key: string, handlerId: string, ttlMs: number): Promise<void> {
-    const now = Date.now();
+    const now = this.clock();
     let record = this.events.peek(key, now);
     if (!record) this.events.add(key, (record = eventRecord(false, undefined, 0, now + ttlMs)));
     (record.handlers ??= new Set()).add(handlerId);
@@ -104,7 +111,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   /** `complete`, at once. @internal */
   completeNow(key: string, ttlMs: number): void {
-    const now = Date.now();
+    const now = this.clock();
     const record = this.events.peek(key, now);
     // Updated where it stands: the claim just made it one of the most recently used.
     if (!record) this.events.add(key, eventRecord(true, undefined, 0, now + ttlMs));
@@ -117,14 +124,14 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   /** `release`, at once. @internal */
-  releaseNow(key: string, owner: string): void {
-    const record = this.events.peek(key);
+  releaseNow(key: string, owner: string | number): void {
+    const record = this.events.peek(key, this.clock());
     if (record && record.owner === owner) record.owner = undefined;
   }
 
   /** `advance`, at once. @internal */
   advanceNow(resource: string, rank: number, ttlMs: number): number | undefined {
-    const now = Date.now();
+    const now = this.clock();
     const record = this.ranks.get(resource, now);
     if (!record) {
       this.ranks.add(resource, { rank, expiresAt: now + ttlMs });
@@ -138,6 +145,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return previous;
   }
 
+  private clock(): number {
+    return Date.now() - this.epoch;
+  }
+
   private get ttl(): number {
     return this.options.ttl ?? 86_400_000;
   }
@@ -146,7 +157,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 /** Every record built by one function, so that they all share one shape. */
 function eventRecord(
   done: boolean,
-  owner: string | undefined,
+  owner: string | number | undefined,
   leaseUntil: number,
   expiresAt: number,
 ): EventRecord {
