@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { ADAPTERS } from '../support/adapters.js';
 import type { Params } from '../support/twilio-signing.js';
-import { startBadInputApp, type BadInputHarness } from '../fixtures/bad-input/bad-input.harness.js';
+import { useBadInputApp } from '../fixtures/bad-input/bad-input.harness.js';
 import type { RawResponse } from '../fixtures/bad-input/raw-http.js';
 import {
   CLOUD_EVENT_BODY as EVENT,
@@ -19,13 +19,7 @@ const chunked = (text: string) =>
 
 describe.each(ADAPTERS)('bad input, hand-picked bodies, on %s', (adapter) => {
   const express = adapter === 'express';
-  let h: BadInputHarness;
-  beforeAll(async () => {
-    h = await startBadInputApp(adapter);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBadInputApp(adapter);
 
   const refused = (res: RawResponse, status: number) => h.expectRefused(res, status);
   const accepted = (res: RawResponse) => h.expectAccepted(res);

@@ -1,6 +1,6 @@
 import { ADAPTERS } from '../support/adapters.js';
 import { formBody, type Params } from '../support/twilio-signing.js';
-import { startBadInputApp, type BadInputHarness } from '../fixtures/bad-input/bad-input.harness.js';
+import { useBadInputApp } from '../fixtures/bad-input/bad-input.harness.js';
 import type { RawResponse } from '../fixtures/bad-input/raw-http.js';
 import {
   CLOUD_EVENT_BODY as EVENT,
@@ -16,13 +16,7 @@ const filler = (count: number): Params =>
 
 describe.each(ADAPTERS)('bad input, hand-picked encodings and parameters, on %s', (adapter) => {
   const express = adapter === 'express';
-  let h: BadInputHarness;
-  beforeAll(async () => {
-    h = await startBadInputApp(adapter);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBadInputApp(adapter);
   const refused = (res: RawResponse, status: number) => h.expectRefused(res, status);
   const accepted = (res: RawResponse) => h.expectAccepted(res);
 

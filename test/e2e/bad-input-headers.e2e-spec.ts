@@ -1,7 +1,7 @@
 import { ADAPTERS } from '../support/adapters.js';
 import { signForm } from '../support/twilio-signing.js';
 import { BAD_INPUT_ORIGIN, BAD_INPUT_TOKEN } from '../fixtures/bad-input/bad-input.app.js';
-import { startBadInputApp, type BadInputHarness } from '../fixtures/bad-input/bad-input.harness.js';
+import { useBadInputApp } from '../fixtures/bad-input/bad-input.harness.js';
 import type { RawResponse } from '../fixtures/bad-input/raw-http.js';
 import { FORM_TYPE, signedForm, STATUS_PARAMS } from '../fixtures/bad-input/signed-request.js';
 
@@ -10,13 +10,7 @@ import { FORM_TYPE, signedForm, STATUS_PARAMS } from '../fixtures/bad-input/sign
 const SIGNATURE = signForm(BAD_INPUT_TOKEN, `${BAD_INPUT_ORIGIN}/hooks/status`, STATUS_PARAMS);
 
 describe.each(ADAPTERS)('bad input, hand-picked headers, on %s', (adapter) => {
-  let h: BadInputHarness;
-  beforeAll(async () => {
-    h = await startBadInputApp(adapter);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBadInputApp(adapter);
 
   const refused = (res: RawResponse, status: number) => h.expectRefused(res, status);
   const accepted = (res: RawResponse) => void h.expectAccepted(res);

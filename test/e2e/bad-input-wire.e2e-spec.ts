@@ -5,7 +5,7 @@ import {
   BAD_INPUT_ORIGIN as ORIGIN,
   BAD_INPUT_TOKEN as TOKEN,
 } from '../fixtures/bad-input/bad-input.app.js';
-import { startBadInputApp, type BadInputHarness } from '../fixtures/bad-input/bad-input.harness.js';
+import { useBadInputApp } from '../fixtures/bad-input/bad-input.harness.js';
 import { twilioShapedParamsArb } from '../fixtures/bad-input/form-params.arbitraries.js';
 import {
   bodyArb,
@@ -26,16 +26,8 @@ import { FORM_TYPE } from '../fixtures/bad-input/signed-request.js';
 const RUNS = Number(process.env.BAD_INPUT_RUNS) || 120;
 
 describe.each(ADAPTERS)('bad input, on the wire (property-based), on %s', (adapter) => {
-  let h: BadInputHarness;
-  beforeAll(async () => {
-    h = await startBadInputApp(adapter);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    await h.expectStillServing();
-  });
+  // Each property ends by proving the app still answers a genuine callback.
+  const h = useBadInputApp(adapter, { checkServingAfterEach: true });
 
   it('answers random bodies, content types and signatures with a 4xx and reaches nothing', async () => {
     await fc.assert(

@@ -5,7 +5,7 @@ import {
   BAD_INPUT_ORIGIN as ORIGIN,
   BAD_INPUT_TOKEN as TOKEN,
 } from '../fixtures/bad-input/bad-input.app.js';
-import { startBadInputApp, type BadInputHarness } from '../fixtures/bad-input/bad-input.harness.js';
+import { useBadInputApp } from '../fixtures/bad-input/bad-input.harness.js';
 import {
   paramsArb,
   queryArb,
@@ -25,17 +25,8 @@ const ROUTES = ['/hooks/status', '/hooks/sms'] as const;
 const okStatus = (path: string) => (path.startsWith('/hooks/sms') ? 200 : 204);
 
 describe.each(ADAPTERS)('bad input, form parameters (property-based), on %s', (adapter) => {
-  let h: BadInputHarness;
-  beforeAll(async () => {
-    h = await startBadInputApp(adapter);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
   // Each property ends by proving the app still answers a genuine callback.
-  afterEach(async () => {
-    await h.expectStillServing();
-  });
+  const h = useBadInputApp(adapter, { checkServingAfterEach: true });
 
   it('accepts every Twilio-shaped request the SDK signed, whatever unknown fields and values it carries', async () => {
     await fc.assert(

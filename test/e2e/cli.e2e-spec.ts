@@ -108,6 +108,16 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
   let app: INestApplication;
   let base: string;
   const deliveries = () => app.get(Deliveries).list;
+  /** `simulate <kind>` against a path of the app, signed with the app's token. */
+  const simulate = (kind: string, path: string, ...extra: string[]) => [
+    'simulate',
+    kind,
+    '--url',
+    `${base}${path}`,
+    '--token',
+    TOKEN,
+    ...extra,
+  ];
   const boot = async (options: TwilioWebhookModuleOptions = { authToken: TOKEN }) => {
     app = await createApp(adapter, targetApp(options));
     await app.listen(0, '127.0.0.1');
@@ -122,16 +132,7 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
       await boot();
       const term = memoryIo();
       const code = await main(
-        [
-          'simulate',
-          'inbound-message',
-          '--url',
-          `${base}/twilio/sms`,
-          '--token',
-          TOKEN,
-          '-p',
-          'Body=HELP',
-        ],
+        simulate('inbound-message', '/twilio/sms', '-p', 'Body=HELP'),
         term.io,
       );
       expect(code).toBe(0);
@@ -204,34 +205,21 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
     it('reports a 5xx as the app failing, with what Twilio would do', async () => {
       await boot();
       const term = memoryIo();
-      const args = ['simulate', 'call-status', '--url', `${base}/twilio/broken`, '--token', TOKEN];
-      expect(await main(args, term.io)).toBe(1);
+      expect(await main(simulate('call-status', '/twilio/broken'), term.io)).toBe(1);
       expect(term.stderr()).toMatch(/^500 Internal Server Error: the app failed .*retry/);
     });
 
     it('reports a 404 with a pointer to the routes command', async () => {
       await boot();
       const term = memoryIo();
-      const args = ['simulate', 'sms', '--url', `${base}/nowhere`, '--token', TOKEN];
-      expect(await main(args, term.io)).toBe(1);
+      expect(await main(simulate('sms', '/nowhere'), term.io)).toBe(1);
       expect(term.stderr()).toMatch(/404 Not Found: no route at \/nowhere.*twilio-webhooks routes/);
     });
   });
 
   describe('simulate message-lifecycle', () => {
     const lifecycle = (extra: string[], io: CliIo) =>
-      main(
-        [
-          'simulate',
-          'message-lifecycle',
-          '--url',
-          `${base}/twilio/status`,
-          '--token',
-          TOKEN,
-          ...extra,
-        ],
-        io,
-      );
+      main(simulate('message-lifecycle', '/twilio/status', ...extra), io);
 
     it('plays queued, sending, sent, delivered for one message, with a progress line each', async () => {
       await boot();
@@ -290,14 +278,7 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
 
     it('--retry resends a callback answered with 5xx, with the same idempotency token', async () => {
       await boot();
-      const flaky = [
-        'simulate',
-        'message-lifecycle',
-        '--url',
-        `${base}/twilio/flaky`,
-        '--token',
-        TOKEN,
-      ];
+      const flaky = simulate('message-lifecycle', '/twilio/flaky');
       const term = memoryIo();
       expect(await main([...flaky, '--retry'], term.io)).toBe(0);
       const got = deliveries();
@@ -313,14 +294,7 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
     it('without --retry, a 5xx fails the run and is explained once', async () => {
       await boot();
       const term = memoryIo();
-      const flaky = [
-        'simulate',
-        'message-lifecycle',
-        '--url',
-        `${base}/twilio/flaky`,
-        '--token',
-        TOKEN,
-      ];
+      const flaky = simulate('message-lifecycle', '/twilio/flaky');
       expect(await main(flaky, term.io)).toBe(1);
       expect(term.stdout()).toContain('0 of 4 deliveries accepted, 4 failed');
       expect(term.err).toHaveLength(1);
@@ -331,14 +305,7 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
   describe('simulate call-lifecycle', () => {
     it('plays initiated, ringing, in-progress, completed with SequenceNumber 0 to 3', async () => {
       await boot();
-      const args = [
-        'simulate',
-        'call-lifecycle',
-        '--url',
-        `${base}/twilio/status`,
-        '--token',
-        TOKEN,
-      ];
+      const args = simulate('call-lifecycle', '/twilio/status');
       expect(await main(args, memoryIo().io)).toBe(0);
       const got = deliveries().map((d) => d.params);
       expect(got.map((p) => [p.CallStatus, p.SequenceNumber])).toEqual([
@@ -356,14 +323,7 @@ describe.each(ADAPTERS)('twilio-webhooks CLI against a running app on %s', (adap
 
     it('ends busy with --final busy', async () => {
       await boot();
-      const args = [
-        'simulate',
-        'call-lifecycle',
-        '--url',
-        `${base}/twilio/status`,
-        '--token',
-        TOKEN,
-      ];
+      const args = simulate('call-lifecycle', '/twilio/status');
       expect(await main([...args, '--final', 'busy'], memoryIo().io)).toBe(0);
       expect(deliveries().map((d) => d.params.CallStatus)).toEqual([
         'initiated',
