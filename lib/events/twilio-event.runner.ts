@@ -79,13 +79,12 @@ export class TwilioEventRunner {
     const taken = store.takeNow(key, owner, lease);
     if (taken === 'busy') return undefined;
     if (taken === 'done') return SETTLED;
-    const mark = store.removalsNow();
     const order = event.order;
     const stale = order
       ? overtaken(store.advanceNow(order.resource, order.rank, ttl), order)
       : false;
     const finish = (): Promise<undefined> => {
-      store.completeTakenNow(key, taken, mark, ttl);
+      store.completeNow(key, ttl);
       return SETTLED;
     };
     if ((stale && this.options.staleEvents === 'skip') || taken.handlers?.has(handler.id)) {

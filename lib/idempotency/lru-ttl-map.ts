@@ -23,20 +23,11 @@ export class LruTtlMap<E extends ExpiringEntry> {
    * has been deleted, so the next key it yields is always the least recently used one.
    */
   private evictionCursor?: Iterator<string>;
-  private removed = 0;
 
   constructor(private readonly maxEntries: number) {}
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /**
-   * How many entries have left the map so far (deleted, expired or evicted). While it has not
-   * changed, an entry read before is still the one in the map.
-   */
-  get removals(): number {
-    return this.removed;
   }
 
   /** The live entry under `key` at time `now`, which becomes the most recently used. */
@@ -66,7 +57,7 @@ export class LruTtlMap<E extends ExpiringEntry> {
   }
 
   delete(key: string): void {
-    if (this.entries.delete(key)) this.removed++;
+    this.entries.delete(key);
     if (key === this.newest) this.newest = undefined;
   }
 

@@ -67,8 +67,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   /**
-   * `claim`, answered at once, handing back the record it claimed (for `completeTakenNow`). The
-   * event bus calls this and the other `…Now` methods directly when it can. @internal
+   * `claim`, answered at once, handing back the record it claimed. The event bus calls this and
+   * the other `…Now` methods directly when it can. @internal
    */
   takeNow(key: string, owner: string | number, leaseMs: number): EventRecord | 'done' | 'busy' {
     const now = this.clock();
@@ -83,23 +83,6 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     record.owner = owner;
     record.leaseUntil = now + leaseMs;
     return record;
-  }
-
-  /** A mark to hand `completeTakenNow`: records taken since are still in the store while it holds. @internal */
-  removalsNow(): number {
-    return this.events.removals;
-  }
-
-  /**
-   * `complete` for a record `takeNow` gave: updated in place, without looking the key up again,
-   * when no record has left the store since `mark`; by key otherwise. @internal
-   */
-  completeTakenNow(key: string, record: EventRecord, mark: number, ttlMs: number): void {
-    if (this.events.removals !== mark) return this.completeNow(key, ttlMs);
-    record.done = true;
-    record.owner = undefined;
-    record.handlers = undefined;
-    record.expiresAt = this.clock() + ttlMs;
   }
 
   async completeHandler(key: string, handlerId: string, ttlMs: number): Promise<void> {
